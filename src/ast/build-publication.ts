@@ -1,0 +1,156 @@
+import { basename, dirname, extname, resolve } from 'node:path';
+import type { PhrasingContent, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics/report.js';
+import type { AssetResolver } from '../manuscript/assets.js';
+import type { Asset } from '../manuscript/asset-types.js';
+import { parseFrontMatter, type FrontMatter } from '../manuscript/front-matter.js';
+import { uniqueId, type TransformContext } from './context.js';
+import { modifiedDate, uuidV5 } from './identifier.js';
+import type { Figure } from './nodes.js';
+import { parseMarkdown } from './processor.js';
+import type { Chapter, CreditEntry, Publication, PublicationMeta } from './publication.js';
+import { splitChapters } from './transforms/chapters.js';
+import { unknownDirectives } from './transforms/directives.js';
+import { figures, makeCredit, makeFigure } from './transforms/figure.js';
+import { pullQuotes } from './transforms/pull-quote.js';
+import { resolveReferences } from './transforms/references.js';
+import { sections } from './transforms/section.js';
+
+export interface ManuscriptSource {
+  /** Absolute path on disk (for relative image paths). */
+  path: string;
+  /** Already read (see `readManuscript`); its `path` is what messages show. */
+  file: VFile;
+}
+
+export interface PublicationOptions {
+  resolver: AssetResolver;
+  /** Overrides from a config file (collections): take precedence over the first manuscript's front matter. */
+  meta?: Partial<Omit<PublicationMeta, 'modified' | 'identifier'>> & { identifier?: string };
+  /** SOURCE_DATE_EPOCH, if set. */
+  sourceDateEpoch?: string;
+  /** Language when neither config nor front matter gives one. */
+  defaultLang?: string;
+}
+
+export interface ParsedManuscript {
+  frontMatter: FrontMatter;
+  chapters: Chapter[];
+}
+
+function frontMatterOf(tree: Root, file: VFile): FrontMatter {
+  const first = tree.children[0];
+  if (first && first.type === 'yaml') {
+    tree.children.shift();
+    const start = first.position ? { line: first.position.start.line + 1, column: 1 } : { line: 2, column: 1 };
+    return parseFrontMatter(first.value, start, file);
+  }
+  return { authors: [], positions: new Map() };
+}
+
+/** Parses one manuscript into chapters, running every transform. */
+export function parseManuscript(source: ManuscriptSource, ctx: TransformContext, defaultLang: string): ParsedManuscript {
+  const { file } = source;
+  const tree = parseMarkdown(file);
+  const fm = frontMatterOf(tree, file);
+  // The hero comes first in reading order, so it takes the first figure and credit ids.
+  let hero: Figure | undefined;
+  if (fm.image) {
+    const position = { start: fm.image.position, end: fm.image.position };
+    const credit = fm.image.credit ? makeCredit(fm.image.credit, ctx, position) : undefined;
+    hero = makeFigure({ url: fm.image.src, alt: fm.image.alt, ...(credit ? { credit } : {}), position, role: 'hero' }, ctx);
+  }
+  resolveReferences(tree);
+  pullQuotes(tree, ctx);
+  figures(tree, ctx);
+  unknownDirectives(tree, ctx);
+  const parts = splitChapters(tree, ctx);
+  const lang = fm.lang ?? defaultLang;
+  const hasHeadings = parts.some((p) => p.heading);
+  if (!fm.title && !hasHeadings) {
+    report(file, 'frontmatter-title', 'manuscript has no title: add "title: …" to its front matter (between --- lines at the top)', { line: 1, column: 1 });
+  }
+  const fallbackTitle = fm.title ?? basename(source.path, extname(source.path));
+
+  const chapters: Chapter[] = parts.map((part, i) => {
+    sections(part.tree, ctx);
+    const title: PhrasingContent[] = part.heading ? part.heading.children : [{ type: 'text', value: fallbackTitle }];
+    const titleText = part.heading ? toString(part.heading) : fallbackTitle;
+    const chapter: Chapter = {
+      id: uniqueId(ctx, `ch-${++ctx.counters.chapter}`),
+      title,
+      titleText,
+      authors: fm.authors,
+      lang,
+      tree: part.tree,
+      file,
+    };
+    // Front matter describes the whole manuscript: its standfirst and hero open the first chapter.
+    if (i === 0 && fm.subtitle && !hasHeadings) chapter.subtitle = fm.subtitle;
+    if (i === 0 && hero) chapter.hero = hero;
+    if (fm.date) chapter.date = fm.date;
+    return chapter;
+  });
+  return { frontMatter: fm, chapters };
+}
+
+/**
+ * Builds one publication from one or more manuscripts (a collection when more).
+ * Errors are reported on each manuscript's VFile; the caller decides from them.
+ */
+export function buildPublication(sources: ManuscriptSource[], options: PublicationOptions): Publication {
+  const assets = new Map<string, Asset>();
+  const ids = new Set<string>(['credits', 'toc', 'cover', 'title-page']);
+  const counters = { figure: 0, credit: 0, chapter: 0 };
+  const chapters: Chapter[] = [];
+  let first: FrontMatter | undefined;
+  for (const source of sources) {
+    const ctx: TransformContext = { file: source.file, baseDir: dirname(resolve(source.path)), resolver: options.resolver, assets, ids, counters };
+    const parsed = parseManuscript(source, ctx, options.meta?.lang ?? options.defaultLang ?? 'en');
+    first ??= parsed.frontMatter;
+    chapters.push(...parsed.chapters);
+  }
+  const fm: FrontMatter = first ?? { authors: [], positions: new Map() };
+  const o = options.meta ?? {};
+  const firstChapter = chapters[0];
+  const title = o.title ?? fm.title ?? firstChapter?.titleText ?? 'Untitled';
+  const authors = o.authors ?? (sources.length > 1 ? [...new Set(chapters.flatMap((c) => c.authors))] : fm.authors);
+  const date = o.date ?? fm.date;
+  const meta: PublicationMeta = {
+    title,
+    authors,
+    lang: o.lang ?? fm.lang ?? options.defaultLang ?? 'en',
+    identifier: o.identifier ?? fm.identifier ?? `urn:uuid:${uuidV5(`folio:${title}\u0000${authors.join('\u0000')}`)}`,
+    modified: modifiedDate(date, options.sourceDateEpoch),
+  };
+  const subtitle = o.subtitle ?? fm.subtitle;
+  const description = o.description ?? fm.description ?? subtitle;
+  const publisher = o.publisher ?? fm.publisher;
+  const rights = o.rights ?? fm.rights;
+  if (subtitle) meta.subtitle = subtitle;
+  if (date) meta.date = date;
+  if (description) meta.description = description;
+  if (publisher) meta.publisher = publisher;
+  if (rights) meta.rights = rights;
+
+  const credits: CreditEntry[] = [];
+  for (const chapter of chapters) {
+    const visitFigure = (figure: Figure) => {
+      for (const child of figure.children) if (child.type === 'credit') credits.push({ credit: child, figure, chapterId: chapter.id });
+    };
+    if (chapter.hero) visitFigure(chapter.hero);
+    collectFigures(chapter.tree, visitFigure);
+  }
+  return { meta, chapters, assets, credits };
+}
+
+function collectFigures(node: { type: string; children?: unknown }, each: (figure: Figure) => void): void {
+  if (node.type === 'figure') {
+    // Only figure nodes have type 'figure' (see nodes.ts); the check above narrows it.
+    each(node as Figure);
+    return;
+  }
+  if (Array.isArray(node.children)) for (const child of node.children) collectFigures(child, each);
+}

@@ -1,0 +1,88 @@
+/**
+ * Folio's own node types, declared by module augmentation of `mdast` so that
+ * positions, `unist-util-visit` and vfile messages keep working on them.
+ */
+import type { Parent, PhrasingContent, RootContent } from 'mdast';
+
+/** Who owns an image: phrasing children (the credit text), optional licence and link. */
+export interface Credit extends Parent {
+  type: 'credit';
+  children: PhrasingContent[];
+  /** Stable id (`credit-<n>` within the publication), the target of credits-page links. */
+  id: string;
+  license?: string;
+  url?: string;
+}
+
+/** Caption of a figure (phrasing). */
+export interface FigureCaption extends Parent {
+  type: 'figureCaption';
+  children: PhrasingContent[];
+}
+
+/**
+ * An image with optional caption and credit. `url` is the manuscript-relative path
+ * as written; `assetId` keys the publication's asset store.
+ */
+export interface Figure extends Parent {
+  type: 'figure';
+  children: Array<FigureCaption | Credit>;
+  /** Stable id (`fig-<n>` within the publication). */
+  id: string;
+  url: string;
+  alt: string;
+  /** Key into `Publication.assets`; absent only when the image could not be loaded. */
+  assetId?: string;
+  width?: number;
+  height?: number;
+  /** `hero` for the front-matter image shown under the title. */
+  role?: 'hero';
+}
+
+/**
+ * A highlighted excerpt. `repeated` is true when it repeats text that stays in the
+ * body (inline `:pullquote[…]`): EPUB hides it from assistive technology and the
+ * tagged PDF must not read it twice.
+ */
+export interface PullQuote extends Parent {
+  type: 'pullQuote';
+  children: PhrasingContent[];
+  attribution?: string;
+  repeated: boolean;
+}
+
+/** A heading and what follows it up to the next heading of the same or higher rank. */
+export interface Section extends Parent {
+  type: 'section';
+  /** Rank of the heading that opens it (2–6 in a chapter). */
+  depth: number;
+  /** Stable, unique within the publication. */
+  id: string;
+  /** The opening heading first, then blocks and nested sections. */
+  children: RootContent[];
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    credit: Credit;
+    figureCaption: FigureCaption;
+    figure: Figure;
+    pullQuote: PullQuote;
+    section: Section;
+  }
+  interface BlockContentMap {
+    figure: Figure;
+    pullQuote: PullQuote;
+    section: Section;
+  }
+}
+
+/** Every node type both renderers must handle. */
+export type FolioNodeType = 'credit' | 'figureCaption' | 'figure' | 'pullQuote' | 'section';
+
+declare module 'mdast' {
+  interface ImageData {
+    /** Key into `Publication.assets` for an inline image that could be loaded. */
+    assetId?: string;
+  }
+}

@@ -1,0 +1,62 @@
+import type { FootnoteDefinition, Heading, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { report } from '../../diagnostics/report.js';
+import type { TransformContext } from '../context.js';
+
+export interface ChapterPart {
+  /** The `#` heading that opens it; absent for text before the first one, or a manuscript without any. */
+  heading?: Heading;
+  tree: Root;
+}
+
+/**
+ * Splits a manuscript on its top-level `#` headings. Text before the first one
+ * becomes an untitled leading part (dropped when it is only whitespace).
+ * Footnote definitions move to the part that first calls them, so every chapter
+ * carries the notes it needs; an undefined call is reported.
+ */
+export function splitChapters(tree: Root, ctx: TransformContext): ChapterPart[] {
+  const parts: ChapterPart[] = [];
+  let current: ChapterPart = { tree: { type: 'root', children: [] } };
+  const definitions = new Map<string, { node: FootnoteDefinition; home: ChapterPart }>();
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth === 1) {
+      if (current.heading || current.tree.children.length > 0) parts.push(current);
+      current = { heading: node, tree: { type: 'root', children: [], position: node.position } };
+      continue;
+    }
+    if (node.type === 'footnoteDefinition') {
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, { node, home: current });
+      continue;
+    }
+    current.tree.children.push(node);
+  }
+  if (current.heading || current.tree.children.length > 0 || parts.length === 0) parts.push(current);
+
+  const placed = new Set<string>();
+  for (const part of parts) {
+    const notes: RootContent[] = [];
+    const queue: Root[] = [part.tree];
+    // Notes may call other notes: follow calls inside moved definitions too.
+    while (queue.length > 0) {
+      const scan = queue.shift();
+      if (!scan) break;
+      visit(scan, 'footnoteReference', (ref) => {
+        const found = definitions.get(ref.identifier);
+        if (!found) {
+          report(ctx.file, 'footnote-undefined', `footnote [^${ref.label ?? ref.identifier}] has no definition: add "[^${ref.label ?? ref.identifier}]: text"`, ref);
+          return;
+        }
+        if (placed.has(ref.identifier)) return;
+        placed.add(ref.identifier);
+        notes.push(found.node);
+        queue.push({ type: 'root', children: found.node.children });
+      });
+    }
+    part.tree.children.push(...notes);
+  }
+  for (const [identifier, { node, home }] of definitions) {
+    if (!placed.has(identifier)) home.tree.children.push(node);
+  }
+  return parts.filter((p) => p.heading || p.tree.children.some((c) => c.type !== 'footnoteDefinition') || parts.length === 1);
+}

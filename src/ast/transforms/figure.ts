@@ -1,0 +1,125 @@
+import type { Image, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
+import type { Position } from 'unist';
+import { visit } from 'unist-util-visit';
+import { report } from '../../diagnostics/report.js';
+import { uniqueId, type TransformContext } from '../context.js';
+import type { Credit, Figure, FigureCaption } from '../nodes.js';
+import { attribute, childrenOf } from './util.js';
+
+export interface FigureSpec {
+  url: string;
+  alt: string | undefined;
+  caption?: PhrasingContent[];
+  credit?: Credit;
+  position?: Position;
+  role?: 'hero';
+}
+
+/** Builds a figure node, loading its image through the asset resolver (errors are reported there). */
+export function makeFigure(spec: FigureSpec, ctx: TransformContext): Figure {
+  ctx.counters.figure++;
+  const figure: Figure = { type: 'figure', id: uniqueId(ctx, `fig-${ctx.counters.figure}`), url: spec.url, alt: spec.alt ?? '', children: [], position: spec.position };
+  if (spec.role) figure.role = spec.role;
+  if (spec.alt === undefined || spec.alt.trim() === '') {
+    report(ctx.file, 'figure-alt', `image "${spec.url}" has no alt text: describe what it shows, for readers who cannot see it`, spec.position);
+  }
+  const asset = ctx.resolver.resolve(spec.url, ctx.baseDir, ctx.file, spec.position);
+  if (asset) {
+    ctx.assets.set(asset.id, asset);
+    figure.assetId = asset.id;
+    figure.width = asset.width;
+    figure.height = asset.height;
+  }
+  if (spec.caption && spec.caption.length > 0) {
+    const caption: FigureCaption = { type: 'figureCaption', children: spec.caption };
+    figure.children.push(caption);
+  }
+  if (spec.credit) figure.children.push(spec.credit);
+  return figure;
+}
+
+/** Builds a credit node from plain text (front matter, directive attribute). */
+export function makeCredit(text: string, ctx: TransformContext, position?: Position, extra: { license?: string; url?: string } = {}): Credit {
+  return makeCreditFromPhrasing([{ type: 'text', value: text }], ctx, position, extra);
+}
+
+export function makeCreditFromPhrasing(children: PhrasingContent[], ctx: TransformContext, position?: Position, extra: { license?: string; url?: string } = {}): Credit {
+  ctx.counters.credit++;
+  const credit: Credit = { type: 'credit', id: uniqueId(ctx, `credit-${ctx.counters.credit}`), children, position };
+  if (extra.license) credit.license = extra.license;
+  if (extra.url) credit.url = extra.url;
+  return credit;
+}
+
+// `©`, `(c)`, `Credit:`, `Credits:`, `Crédit :`, `Photo:`, `Photo :`, `Image:`, `Illustration :`.
+const creditStart = /^\s*(©|\(c\)\s|(?:cr[ée]dits?|photos?|image|illustration)\s*:)/i;
+
+function isCreditParagraph(node: RootContent | undefined): node is Paragraph {
+  if (!node || node.type !== 'paragraph') return false;
+  const first = node.children[0];
+  return first !== undefined && first.type === 'text' && creditStart.test(first.value);
+}
+
+function loneImage(node: RootContent): Image | undefined {
+  if (node.type !== 'paragraph') return undefined;
+  const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  const only = meaningful[0];
+  return meaningful.length === 1 && only && only.type === 'image' ? only : undefined;
+}
+
+/**
+ * An image alone in its paragraph, or `::figure[caption]{src alt credit}`, becomes
+ * a `figure`; a paragraph right after it that starts like a credit becomes its
+ * `credit`. Other images stay inline, with their asset resolved.
+ */
+export function figures(tree: Root, ctx: TransformContext): void {
+  visit(tree, (node, index, parent) => {
+    if (!parent || index === undefined || node.type === 'root') return;
+    const siblings = childrenOf(parent);
+    let figure: Figure | undefined;
+    const image = loneImage(node);
+    if (image) {
+      const caption: PhrasingContent[] | undefined = image.title ? [{ type: 'text', value: image.title }] : undefined;
+      figure = makeFigure({ url: image.url, alt: image.alt ?? undefined, caption, position: node.position }, ctx);
+    } else if (node.type === 'leafDirective' && node.name === 'figure') {
+      figure = fromDirective(node, ctx);
+      if (!figure) {
+        // Reported already: keep the caption text, so nothing the author wrote is lost.
+        siblings.splice(index, 1, ...(node.children.length > 0 ? [{ type: 'paragraph' as const, children: node.children, position: node.position }] : []));
+        return index;
+      }
+    }
+    if (!figure) return;
+    siblings.splice(index, 1, figure);
+    const next = siblings[index + 1];
+    if (isCreditParagraph(next) && !figure.children.some((c) => c.type === 'credit')) {
+      figure.children.push(makeCreditFromPhrasing(next.children, ctx, next.position));
+      siblings.splice(index + 1, 1);
+    }
+    return index + 1;
+  });
+  visit(tree, 'image', (image) => {
+    if (image.alt === null || image.alt === undefined || image.alt.trim() === '') {
+      report(ctx.file, 'figure-alt', `image "${image.url}" has no alt text: describe what it shows`, image);
+    }
+    const asset = ctx.resolver.resolve(image.url, ctx.baseDir, ctx.file, image);
+    if (asset) {
+      ctx.assets.set(asset.id, asset);
+      image.data = { ...image.data, assetId: asset.id };
+    }
+  });
+}
+
+function fromDirective(node: LeafDirective, ctx: TransformContext): Figure | undefined {
+  const src = attribute(node, 'src');
+  if (!src) {
+    report(ctx.file, 'directive-attribute', '::figure needs a src attribute: ::figure[Caption]{src="images/photo.jpg" alt="…"}', node);
+    return undefined;
+  }
+  const creditText = attribute(node, 'credit');
+  const license = attribute(node, 'license');
+  const url = attribute(node, 'credit-url') ?? attribute(node, 'creditUrl');
+  const credit = creditText ? makeCredit(creditText, ctx, node.position, { ...(license ? { license } : {}), ...(url ? { url } : {}) }) : undefined;
+  return makeFigure({ url: src, alt: attribute(node, 'alt'), caption: node.children, ...(credit ? { credit } : {}), position: node.position }, ctx);
+}

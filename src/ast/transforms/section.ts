@@ -1,0 +1,47 @@
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Point } from 'unist';
+import { slugify, uniqueId, type TransformContext } from '../context.js';
+import type { Section } from '../nodes.js';
+
+/**
+ * Wraps each top-level heading and what follows it, up to the next heading of the
+ * same or higher rank, in a `section` with a stable, publication-unique id.
+ * Headings of rank 1 are chapter titles and are split off before this runs.
+ */
+export function sections(tree: Root, ctx: TransformContext): void {
+  const out: RootContent[] = [];
+  const stack: Section[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= node.depth) stack.pop();
+      const section: Section = {
+        type: 'section',
+        depth: node.depth,
+        id: uniqueId(ctx, slugify(toString(node))),
+        children: [node],
+        position: node.position ? { start: node.position.start, end: node.position.end } : undefined,
+      };
+      const parent = stack[stack.length - 1];
+      if (parent) parent.children.push(section);
+      else out.push(section);
+      stack.push(section);
+      extend(stack, node.position?.end);
+      continue;
+    }
+    const parent = stack[stack.length - 1];
+    // Footnote definitions stay at chapter level, where renderers list them.
+    if (parent && node.type !== 'footnoteDefinition') {
+      parent.children.push(node);
+      extend(stack, node.position?.end);
+    } else {
+      out.push(node);
+    }
+  }
+  tree.children = out;
+}
+
+function extend(stack: Section[], end: Point | undefined): void {
+  if (!end) return;
+  for (const section of stack) if (section.position) section.position.end = end;
+}

@@ -1,0 +1,123 @@
+import { parseArgs } from 'node:util';
+import { outputFormats, type OutputFormat, type PageSize } from '../config/options.js';
+import { parsePageSize } from '../config/page-size.js';
+
+export type Command = 'build' | 'check' | 'help' | 'version';
+export const commands: readonly Command[] = ['build', 'check', 'help', 'version'];
+
+export interface CliOptions {
+  command: Command;
+  inputs: string[];
+  outDir: string;
+  formats: OutputFormat[];
+  theme: string;
+  pageSize?: PageSize;
+  json: boolean;
+  strict: boolean;
+  quiet: boolean;
+  /** `folio <command> --help`. */
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const helpText: Record<'build' | 'check' | 'main', string> = {
+  main: `folio — Markdown manuscripts to EPUB 3 and PDF
+
+Usage:
+  folio build [INPUT...]   build EPUB and PDF (INPUT: .md files, folders, or a folio.yaml;
+                           default: ./folio.yaml if present, else ./manuscripts/)
+  folio check [INPUT...]   parse and validate only; writes nothing
+  folio help [COMMAND]     show help
+  folio --version
+
+Run "folio build --help" for build options.
+Exit codes: 0 built (warnings allowed), 1 a manuscript had errors, 2 usage or config error.`,
+  build: `Usage: folio build [INPUT...] [options]
+
+Builds every manuscript: dist/<name>.epub and dist/<name>.pdf.
+
+Options:
+  -o, --out DIR          output folder (default: dist)
+  -f, --format LIST      comma-separated: epub,pdf (default: epub,pdf); "ast" prints the tree as JSON
+      --theme NAME|DIR   theme name or folder with a theme.yaml (default: default)
+      --page-size SIZE   A4 | A5 | Letter | 6x9in | WIDTHxHEIGHT[pt|mm|cm|in] (default: from theme, A5)
+      --json             machine-readable report on stdout
+      --strict           warnings fail the build (exit 1)
+      --quiet            print errors only
+  -h, --help             show this help`,
+  check: `Usage: folio check [INPUT...] [options]
+
+Parses and validates manuscripts, reports every message, writes nothing.
+
+Options:
+      --theme NAME|DIR   theme to validate against (default: default)
+      --json             machine-readable report on stdout
+      --strict           warnings fail the check (exit 1)
+      --quiet            print errors only
+  -h, --help             show this help`,
+};
+
+export function parseCli(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        format: { type: 'string', short: 'f' },
+        theme: { type: 'string' },
+        'page-size': { type: 'string' },
+        json: { type: 'boolean' },
+        strict: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error));
+  }
+  const { values, positionals } = parsed;
+  const [first, ...rest] = positionals;
+  let command: Command;
+  let inputs: string[];
+  if (values.version) {
+    command = 'version';
+    inputs = [];
+  } else if (first === undefined) {
+    command = 'help';
+    inputs = [];
+  } else if ((commands as readonly string[]).includes(first)) {
+    command = commands.find((c) => c === first) ?? 'help';
+    inputs = rest;
+  } else {
+    throw new UsageError(`unknown command "${first}" (commands: build, check, help)`);
+  }
+  const formats: OutputFormat[] = [];
+  for (const item of (values.format ?? 'epub,pdf').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const format = outputFormats.find((f) => f === item.toLowerCase());
+    if (!format) throw new UsageError(`unknown format "${item}" (use epub, pdf or ast)`);
+    if (!formats.includes(format)) formats.push(format);
+  }
+  if (formats.length === 0) throw new UsageError('--format needs at least one of epub, pdf, ast');
+  const options: CliOptions = {
+    command,
+    inputs,
+    outDir: values.out ?? 'dist',
+    formats,
+    theme: values.theme ?? 'default',
+    json: values.json ?? false,
+    strict: values.strict ?? false,
+    quiet: values.quiet ?? false,
+    help: values.help ?? false,
+  };
+  if (values['page-size'] !== undefined) {
+    const size = parsePageSize(values['page-size']);
+    if (!size) throw new UsageError(`unknown page size "${values['page-size']}" (use A4, A5, Letter, 6x9in or WIDTHxHEIGHT with pt, mm, cm or in)`);
+    options.pageSize = size;
+  }
+  return options;
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { jobsForManuscripts, runJob, type JobResult } from '../build.js';
+import type { RenderOptions } from '../config/options.js';
+import { loadTheme, packageRoot, ThemeError } from '../config/theme.js';
+import { resolveInputs } from '../manuscript/inputs.js';
+import { helpText, parseCli, UsageError, type CliOptions } from './args.js';
+import { formatLines, jobJson, messagesOf, publicationJson } from './report.js';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  env: process.env,
+};
+
+function version(): string {
+  const pkg: unknown = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+  return typeof pkg === 'object' && pkg !== null && 'version' in pkg ? String(pkg.version) : 'unknown';
+}
+
+/** Runs the CLI; returns the exit code (0 built, 1 manuscript errors, 2 usage or config error). */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCli(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`folio: ${error.message}\nRun "folio --help" for usage.\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.command === 'version') {
+    io.stdout(`${version()}\n`);
+    return 0;
+  }
+  if (options.command === 'help' || options.help) {
+    const topic = options.command === 'help' ? options.inputs[0] : options.command;
+    io.stdout(`${topic === 'build' || topic === 'check' ? helpText[topic] : helpText.main}\n`);
+    return 0;
+  }
+  return buildCommand(options, io);
+}
+
+async function buildCommand(options: CliOptions, io: Io): Promise<number> {
+  const cwd = io.cwd;
+  const rel = (path: string) => relative(cwd, path) || path;
+  let render: RenderOptions;
+  try {
+    const theme = loadTheme(options.theme, cwd);
+    if (options.pageSize) theme.pdf.pageSize = options.pageSize;
+    render = { theme };
+  } catch (error) {
+    if (error instanceof ThemeError) {
+      io.stderr(`folio: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const inputs = resolveInputs(options.inputs, cwd);
+  for (const problem of inputs.problems) io.stderr(`${problem.input}: error: ${problem.reason} [input-missing]\n`);
+  if (inputs.config) {
+    io.stderr(`${rel(inputs.config)}: error: folio.yaml collections are not supported yet: pass the manuscripts (.md files or folders) instead [config-unsupported]\n`);
+    return 2;
+  }
+  if (inputs.problems.length > 0 && inputs.manuscripts.length === 0) return 2;
+
+  const jobs = jobsForManuscripts(inputs.manuscripts);
+  const write = options.command === 'build';
+  const formats = options.command === 'check' ? [] : options.formats;
+  const results: JobResult[] = [];
+  for (const job of jobs) {
+    const result = await runJob(job, {
+      cwd,
+      outDir: join(cwd, options.outDir),
+      formats,
+      render,
+      write,
+      ...(io.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),
+    });
+    results.push(result);
+    if (!options.json) {
+      for (const line of formatLines(result.files, options.quiet)) io.stderr(`${line}\n`);
+      if (!options.quiet && result.outputs.length > 0) {
+        io.stderr(`built ${result.outputs.map((o) => `${rel(o.path)} (${o.bytes} bytes)`).join(', ')}\n`);
+      }
+    }
+  }
+
+  const failed = results.filter((r) => r.failed).length;
+  const warnings = results.reduce((n, r) => n + messagesOf(r.files).filter((m) => m.severity === 'warning').length, 0);
+  const strictFail = options.strict && warnings > 0;
+  if (options.formats.includes('ast') && options.command === 'build') {
+    const trees = results.map((r) => (r.publication ? publicationJson(r.publication) : null));
+    io.stdout(`${JSON.stringify(trees.length === 1 ? trees[0] : trees, null, 2)}\n`);
+  } else if (options.json) {
+    io.stdout(`${JSON.stringify({ ok: failed === 0 && !strictFail && inputs.problems.length === 0, publications: results.map((r) => jobJson(r, rel)) }, null, 2)}\n`);
+  } else if (!options.quiet) {
+    io.stderr(`${results.length - failed} of ${results.length} publication(s) ${write ? 'built' : 'checked'}; ${failed} failed; ${warnings} warning(s)${strictFail ? ' (--strict: failing)' : ''}\n`);
+  }
+  return failed > 0 || strictFail || inputs.problems.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,65 @@
+/**
+ * Typed options shared by the CLI, the config file and the renderers.
+ * One schema: every option is a typed union here, never a free `string`.
+ */
+export type OutputFormat = 'epub' | 'pdf' | 'ast';
+export const outputFormats: readonly OutputFormat[] = ['epub', 'pdf', 'ast'];
+
+export type PageSizeName = 'A4' | 'A5' | 'Letter' | '6x9in';
+export const pageSizeNames: readonly PageSizeName[] = ['A4', 'A5', 'Letter', '6x9in'];
+
+/** Page size in PostScript points (1/72 in). */
+export interface PageSize {
+  name: string;
+  width: number;
+  height: number;
+}
+
+export interface Margins {
+  top: number;
+  bottom: number;
+  inner: number;
+  outer: number;
+}
+
+/** Absolute paths of the font files of one family. */
+export interface FontFaces {
+  regular: string;
+  italic: string;
+  bold: string;
+  boldItalic: string;
+}
+
+export interface PdfTheme {
+  pageSize: PageSize;
+  margins: Margins;
+  /** Body text size and leading, in points. */
+  fontSize: number;
+  lineHeight: number;
+  textAlign: 'justify' | 'left';
+  fonts: {
+    text: FontFaces;
+    mono: FontFaces;
+    /** Covers glyphs the text face lacks. */
+    fallback: FontFaces;
+  };
+  colors: { text: string; accent: string; muted: string };
+}
+
+export interface EpubTheme {
+  /** The stylesheet shipped in every EPUB. */
+  css: string;
+}
+
+export interface Theme {
+  name: string;
+  /** Folder the theme was read from. */
+  dir: string;
+  pdf: PdfTheme;
+  epub: EpubTheme;
+}
+
+/** What a renderer receives besides the publication. */
+export interface RenderOptions {
+  theme: Theme;
+}

@@ -1,0 +1,104 @@
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { FontFaces, Margins, Theme } from './options.js';
+import { parsePageSize } from './page-size.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The package root (…/folio), whether running from src/ or dist-lib/. */
+export const packageRoot = resolve(here, '..', '..');
+const require = createRequire(join(packageRoot, 'package.json'));
+
+export class ThemeError extends Error {}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function need<T>(value: T | undefined, what: string, file: string): T {
+  if (value === undefined) throw new ThemeError(`${file}: ${what} is missing or invalid`);
+  return value;
+}
+
+function num(record: Record<string, unknown>, key: string, file: string): number {
+  const value = record[key];
+  return need(typeof value === 'number' && Number.isFinite(value) ? value : undefined, `pdf.${key}`, file);
+}
+
+function resolveFont(spec: unknown, themeDir: string, what: string, file: string): string {
+  const text = need(typeof spec === 'string' ? spec : undefined, what, file);
+  const local = isAbsolute(text) ? text : join(themeDir, text);
+  if (existsSync(local)) return local;
+  try {
+    return require.resolve(text);
+  } catch {
+    throw new ThemeError(`${file}: ${what}: font file "${text}" not found (install its npm package or give a path)`);
+  }
+}
+
+function faces(spec: unknown, themeDir: string, what: string, file: string): FontFaces {
+  const record = need(isRecord(spec) ? spec : undefined, what, file);
+  const regular = resolveFont(record.regular, themeDir, `${what}.regular`, file);
+  const pick = (key: string) =>
+    record[key] === undefined ? regular : resolveFont(record[key], themeDir, `${what}.${key}`, file);
+  return { regular, italic: pick('italic'), bold: pick('bold'), boldItalic: pick('boldItalic') };
+}
+
+/** Finds a theme by name (a folder under templates/) or by directory path. */
+export function themeDir(nameOrDir: string, cwd = process.cwd()): string {
+  const asDir = resolve(cwd, nameOrDir);
+  if (existsSync(join(asDir, 'theme.yaml'))) return asDir;
+  const builtin = join(packageRoot, 'templates', nameOrDir);
+  if (/^[a-z0-9-]+$/i.test(nameOrDir) && existsSync(join(builtin, 'theme.yaml'))) return builtin;
+  throw new ThemeError(`theme "${nameOrDir}" not found: give a theme name (default) or a folder with a theme.yaml`);
+}
+
+/** Loads and validates `theme.yaml` and the files it names. Throws ThemeError with a clear message. */
+export function loadTheme(nameOrDir = 'default', cwd = process.cwd()): Theme {
+  const dir = themeDir(nameOrDir, cwd);
+  const file = join(dir, 'theme.yaml');
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ThemeError(`${file}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const root = need(isRecord(data) ? data : undefined, 'the theme', file);
+  const pdf = need(isRecord(root.pdf) ? root.pdf : undefined, 'pdf', file);
+  const epub = need(isRecord(root.epub) ? root.epub : undefined, 'epub', file);
+  const margins = need(isRecord(pdf.margins) ? pdf.margins : undefined, 'pdf.margins', file);
+  const fonts = need(isRecord(pdf.fonts) ? pdf.fonts : undefined, 'pdf.fonts', file);
+  const colors = need(isRecord(pdf.colors) ? pdf.colors : undefined, 'pdf.colors', file);
+  const color = (key: string) =>
+    need(typeof colors[key] === 'string' && /^#[0-9a-f]{6}$/i.test(String(colors[key])) ? String(colors[key]) : undefined, `pdf.colors.${key}`, file);
+  const cssName = need(typeof epub.css === 'string' ? epub.css : undefined, 'epub.css', file);
+  const cssPath = join(dir, cssName);
+  if (!existsSync(cssPath) || !statSync(cssPath).isFile()) throw new ThemeError(`${file}: epub.css: ${cssName} not found`);
+  const textAlign = pdf.textAlign === 'left' ? 'left' : pdf.textAlign === 'justify' || pdf.textAlign === undefined ? 'justify' : undefined;
+  const marginValues: Margins = {
+    top: num(margins, 'top', file),
+    bottom: num(margins, 'bottom', file),
+    inner: num(margins, 'inner', file),
+    outer: num(margins, 'outer', file),
+  };
+  return {
+    name: typeof root.name === 'string' ? root.name : nameOrDir,
+    dir,
+    pdf: {
+      pageSize: need(typeof pdf.pageSize === 'string' ? parsePageSize(pdf.pageSize) : undefined, 'pdf.pageSize', file),
+      margins: marginValues,
+      fontSize: num(pdf, 'fontSize', file),
+      lineHeight: num(pdf, 'lineHeight', file),
+      textAlign: need(textAlign, 'pdf.textAlign (justify or left)', file),
+      fonts: {
+        text: faces(fonts.text, dir, 'pdf.fonts.text', file),
+        mono: faces(fonts.mono, dir, 'pdf.fonts.mono', file),
+        fallback: faces(fonts.fallback, dir, 'pdf.fonts.fallback', file),
+      },
+      colors: { text: color('text'), accent: color('accent'), muted: color('muted') },
+    },
+    epub: { css: readFileSync(cssPath, 'utf8') },
+  };
+}

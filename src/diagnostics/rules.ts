@@ -1,0 +1,43 @@
+/**
+ * The catalogue of every diagnostic Folio reports: rule id → severity and stage.
+ * Every `ruleId` used anywhere must be listed here once.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+export type Stage = 'cli' | 'config' | 'manuscript' | 'ast' | 'typography' | 'epub' | 'pdf';
+
+export interface RuleInfo {
+  severity: Severity;
+  stage: Stage;
+  /** One line: what the rule is about (for docs and `--help`). */
+  summary: string;
+}
+
+export const rules = {
+  'config-unsupported': { severity: 'error', stage: 'config', summary: 'a configuration feature is not supported yet' },
+  'input-missing': { severity: 'error', stage: 'manuscript', summary: 'an input file or folder does not exist' },
+  'input-read': { severity: 'error', stage: 'manuscript', summary: 'a manuscript could not be read' },
+  'input-encoding': { severity: 'error', stage: 'manuscript', summary: 'a manuscript is not valid UTF-8' },
+  'input-control-char': { severity: 'warning', stage: 'manuscript', summary: 'characters illegal in XML were removed' },
+  'input-too-large': { severity: 'error', stage: 'manuscript', summary: 'a manuscript exceeds the size limit' },
+  'frontmatter-yaml': { severity: 'error', stage: 'manuscript', summary: 'front matter is not valid YAML' },
+  'frontmatter-type': { severity: 'error', stage: 'manuscript', summary: 'a front matter value has the wrong type' },
+  'frontmatter-unknown-key': { severity: 'warning', stage: 'manuscript', summary: 'a front matter key is not known' },
+  'frontmatter-title': { severity: 'error', stage: 'manuscript', summary: 'the manuscript has no title' },
+  'frontmatter-lang': { severity: 'warning', stage: 'manuscript', summary: 'lang is not a BCP 47 tag' },
+  'image-missing': { severity: 'error', stage: 'manuscript', summary: 'an image file does not exist' },
+  'image-outside': { severity: 'error', stage: 'manuscript', summary: 'an image path leaves the manuscript folder' },
+  'image-remote': { severity: 'error', stage: 'manuscript', summary: 'an image is a remote or non-file URL' },
+  'image-format': { severity: 'error', stage: 'manuscript', summary: 'an image is not a supported, readable format' },
+  'figure-alt': { severity: 'warning', stage: 'ast', summary: 'an image has no alt text' },
+  'directive-unknown': { severity: 'warning', stage: 'ast', summary: 'a directive is not known to Folio; its content is kept' },
+  'directive-attribute': { severity: 'warning', stage: 'ast', summary: 'a directive is missing an attribute or has a bad one' },
+  'credit-orphan': { severity: 'warning', stage: 'ast', summary: 'a credit has no figure to attach to' },
+  'footnote-undefined': { severity: 'warning', stage: 'ast', summary: 'a footnote reference has no definition' },
+  'html-raw': { severity: 'warning', stage: 'ast', summary: 'raw HTML was dropped or sanitised' },
+  'epub-unsupported-node': { severity: 'warning', stage: 'epub', summary: 'the EPUB renderer cannot render a node' },
+  'pdf-unsupported-node': { severity: 'warning', stage: 'pdf', summary: 'the PDF renderer cannot render a node' },
+  'pdf-image': { severity: 'warning', stage: 'pdf', summary: 'an image cannot be drawn in the PDF' },
+  'pdf-missing-glyph': { severity: 'warning', stage: 'pdf', summary: 'no embedded font has a glyph for a character' },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof rules;

@@ -1,0 +1,171 @@
+import type { Point } from 'unist';
+import type { VFile } from 'vfile';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { report } from '../diagnostics/report.js';
+
+/** Front matter, validated. */
+export interface FrontMatter {
+  title?: string;
+  subtitle?: string;
+  authors: string[];
+  date?: string;
+  lang?: string;
+  image?: { src: string; alt?: string; credit?: string; position: Point };
+  description?: string;
+  publisher?: string;
+  rights?: string;
+  identifier?: string;
+  /** Where each top-level key starts in the manuscript. */
+  positions: Map<string, Point>;
+}
+
+const knownKeys = ['title', 'subtitle', 'author', 'authors', 'date', 'lang', 'image', 'description', 'publisher', 'rights', 'identifier'] as const;
+
+// BCP 47, well-formed (not validated against the registry).
+const bcp47 = /^(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*(?:-[\da-wy-z](?:-[a-z\d]{2,8})+)*(?:-x(?:-[a-z\d]{1,8})+)?$/i;
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] ?? 0;
+      row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+export function didYouMean(key: string, candidates: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(key.length / 3)) ? ` (did you mean "${best}"?)` : '';
+}
+
+/**
+ * Parses and validates YAML front matter. `start` is where the YAML text begins
+ * in the manuscript (the line after `---`), so every message points at the
+ * offending line of the manuscript itself.
+ */
+export function parseFrontMatter(yamlText: string, start: Point, file: VFile): FrontMatter {
+  const result: FrontMatter = { authors: [], positions: new Map() };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number | undefined): Point => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    return { line: start.line + pos.line - 1, column: (pos.line === 1 ? start.column : 1) + pos.col - 1 };
+  };
+  const nodeAt = (node: YamlNode | null | undefined | unknown): Point =>
+    at(node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? Number(node.range[0]) : 0);
+
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const firstLine = error.message.split('\n')[0] ?? error.message;
+      report(file, 'frontmatter-yaml', `front matter is not valid YAML: ${firstLine}`, at(error.pos[0]));
+    }
+    return result;
+  }
+  if (doc.contents === null) return result;
+  if (!isMap(doc.contents)) {
+    report(file, 'frontmatter-type', 'front matter must be a mapping of keys to values (key: value)', nodeAt(doc.contents));
+    return result;
+  }
+
+  const text = (pair: Pair, key: string): string | undefined => {
+    const value = pair.value;
+    if (isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number')) {
+      const s = String(value.value).trim();
+      return s === '' ? undefined : s;
+    }
+    if (isScalar(value) && value.value === null) return undefined;
+    report(file, 'frontmatter-type', `front matter "${key}" must be text`, nodeAt(value ?? pair.key));
+    return undefined;
+  };
+
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const keyPoint = nodeAt(pair.key);
+    result.positions.set(key, keyPoint);
+    switch (key) {
+      case 'title': case 'subtitle': case 'description': case 'publisher': case 'rights': case 'identifier': {
+        const value = text(pair, key);
+        if (value !== undefined) result[key] = value;
+        break;
+      }
+      case 'date': {
+        const value = pair.value;
+        const raw = isScalar(value) ? value.value : undefined;
+        const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' ? raw.trim() : undefined;
+        if (s && /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s.slice(0, 10)))) result.date = s.slice(0, 10);
+        else report(file, 'frontmatter-type', 'front matter "date" must be a date like 2026-03-14', nodeAt(value ?? pair.key));
+        break;
+      }
+      case 'lang': {
+        const value = text(pair, key);
+        if (value === undefined) break;
+        if (bcp47.test(value)) result.lang = value;
+        else report(file, 'frontmatter-lang', `"${value}" is not a BCP 47 language tag (like fr, en-GB); using the default`, nodeAt(pair.value));
+        break;
+      }
+      case 'author': case 'authors': {
+        const value = pair.value;
+        if (isSeq(value)) {
+          for (const item of value.items) {
+            if (isScalar(item) && typeof item.value === 'string' && item.value.trim()) result.authors.push(item.value.trim());
+            else if (isMap(item) && typeof item.get('name') === 'string') result.authors.push(String(item.get('name')).trim());
+            else report(file, 'frontmatter-type', `each "${key}" entry must be a name`, nodeAt(item));
+          }
+        } else {
+          const name = text(pair, key);
+          if (name !== undefined) result.authors.push(name);
+        }
+        break;
+      }
+      case 'image': {
+        const value = pair.value;
+        if (isScalar(value) && typeof value.value === 'string') {
+          result.image = { src: value.value.trim(), position: nodeAt(value) };
+          break;
+        }
+        if (!isMap(value)) {
+          report(file, 'frontmatter-type', 'front matter "image" must be a path or a mapping with src, alt and credit', nodeAt(value ?? pair.key));
+          break;
+        }
+        const get = (name: string): string | undefined => {
+          const item = value.items.find((p) => isScalar(p.key) && p.key.value === name);
+          if (!item) return undefined;
+          return text(item, `image.${name}`);
+        };
+        for (const item of value.items) {
+          const sub = isScalar(item.key) ? String(item.key.value) : '';
+          if (!['src', 'alt', 'credit'].includes(sub)) {
+            report(file, 'frontmatter-unknown-key', `unknown key "image.${sub}"${didYouMean(sub, ['src', 'alt', 'credit'])}; it is ignored`, nodeAt(item.key));
+          }
+        }
+        const src = get('src');
+        if (!src) {
+          report(file, 'frontmatter-type', 'front matter "image" needs a "src" path', nodeAt(value));
+          break;
+        }
+        result.image = { src, position: nodeAt(value) };
+        const alt = get('alt');
+        const credit = get('credit');
+        if (alt !== undefined) result.image.alt = alt;
+        if (credit !== undefined) result.image.credit = credit;
+        break;
+      }
+      default:
+        report(file, 'frontmatter-unknown-key', `unknown front matter key "${key}"${didYouMean(key, knownKeys)}; it is ignored`, keyPoint);
+    }
+  }
+  return result;
+}
