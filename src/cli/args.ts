@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { outputFormats, type OutputFormat, type PageSize } from '../config/options.js';
 import { parsePageSize } from '../config/page-size.js';
 
-export type Command = 'build' | 'check' | 'help' | 'version';
-export const commands: readonly Command[] = ['build', 'check', 'help', 'version'];
+export type Command = 'build' | 'check' | 'import' | 'help' | 'version';
+export const commands: readonly Command[] = ['build', 'check', 'import', 'help', 'version'];
 
 export interface CliOptions {
   command: Command;
@@ -17,17 +17,24 @@ export interface CliOptions {
   quiet: boolean;
   /** `folio <command> --help`. */
   help: boolean;
+  /** `folio import`: overwrite an existing output. */
+  force: boolean;
+  /** `-o` given explicitly (import writes to manuscripts/<name>.md otherwise). */
+  outGiven: boolean;
 }
 
 export class UsageError extends Error {}
 
-export const helpText: Record<'build' | 'check' | 'main', string> = {
+export type HelpTopic = 'build' | 'check' | 'import' | 'main';
+
+export const helpText: Record<HelpTopic, string> = {
   main: `folio — Markdown manuscripts to EPUB 3 and PDF
 
 Usage:
   folio build [INPUT...]   build EPUB and PDF (INPUT: .md files, folders, or a folio.yaml;
                            default: ./folio.yaml if present, else ./manuscripts/)
   folio check [INPUT...]   parse and validate only; writes nothing
+  folio import FILE.txt [-o OUT.md]   plain-text brief → manuscript
   folio help [COMMAND]     show help
   folio --version
 
@@ -45,6 +52,16 @@ Options:
       --json             machine-readable report on stdout
       --strict           warnings fail the build (exit 1)
       --quiet            print errors only
+  -h, --help             show this help`,
+  import: `Usage: folio import FILE.txt [-o OUT.md] [--force]
+
+Turns a plain-text brief (title line; a © credit line; short heading lines each
+followed by a paragraph) into a manuscript with front matter and ## sections,
+and says what it guessed (language, credit, sections).
+
+Options:
+  -o, --out FILE         output manuscript (default: manuscripts/<name>.md)
+      --force            overwrite an existing file
   -h, --help             show this help`,
   check: `Usage: folio check [INPUT...] [options]
 
@@ -75,6 +92,7 @@ export function parseCli(argv: string[]): CliOptions {
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        force: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -94,7 +112,7 @@ export function parseCli(argv: string[]): CliOptions {
     command = commands.find((c) => c === first) ?? 'help';
     inputs = rest;
   } else {
-    throw new UsageError(`unknown command "${first}" (commands: build, check, help)`);
+    throw new UsageError(`unknown command "${first}" (commands: ${commands.join(', ')})`);
   }
   const formats: OutputFormat[] = [];
   for (const item of (values.format ?? 'epub,pdf').split(',').map((s) => s.trim()).filter(Boolean)) {
@@ -113,6 +131,8 @@ export function parseCli(argv: string[]): CliOptions {
     strict: values.strict ?? false,
     quiet: values.quiet ?? false,
     help: values.help ?? false,
+    force: values.force ?? false,
+    outGiven: values.out !== undefined,
   };
   if (values['page-size'] !== undefined) {
     const size = parsePageSize(values['page-size']);

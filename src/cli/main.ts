@@ -5,14 +5,12 @@ import type { RenderOptions } from '../config/options.js';
 import { loadTheme, packageRoot, ThemeError } from '../config/theme.js';
 import { resolveInputs } from '../manuscript/inputs.js';
 import { helpText, parseCli, UsageError, type CliOptions } from './args.js';
+import { importCommand } from './import.js';
 import { formatLines, jobJson, messagesOf, publicationJson } from './report.js';
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-}
+export type { Io } from './io.js';
+import type { Io } from './io.js';
+
 
 const defaultIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -44,9 +42,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   if (options.command === 'help' || options.help) {
     const topic = options.command === 'help' ? options.inputs[0] : options.command;
-    io.stdout(`${topic === 'build' || topic === 'check' ? helpText[topic] : helpText.main}\n`);
+    const known = (['build', 'check', 'import'] as const).find((t) => t === topic);
+    io.stdout(`${helpText[known ?? 'main']}\n`);
     return 0;
   }
+  if (options.command === 'import') return importCommand(options, io);
   return buildCommand(options, io);
 }
 

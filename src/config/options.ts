@@ -63,3 +63,27 @@ export interface Theme {
 export interface RenderOptions {
   theme: Theme;
 }
+
+export type PdfaLevel = '2b' | '1b';
+
+/** PDF switches from folio.yaml `pdf:` (page geometry lives in the theme). */
+export interface PdfOptions {
+  /** Print a table of contents after the title page. */
+  toc: boolean;
+  /** Print a credits page listing every image credit. */
+  creditsPage: boolean;
+  columns: 1 | 2;
+  pdfa: PdfaLevel | false;
+}
+
+/** EPUB switches from folio.yaml `epub:`. */
+export interface EpubOptions {
+  embedFonts: boolean;
+  /** Write soft hyphens into the XHTML (off by default: they hurt search and TTS). */
+  softHyphens: boolean;
+  /** Write U+00A0 instead of U+202F for readers that lack the glyph. */
+  nbspFallback: boolean;
+}
+
+export const defaultPdfOptions: PdfOptions = { toc: false, creditsPage: true, columns: 1, pdfa: false };
+export const defaultEpubOptions: EpubOptions = { embedFonts: false, softHyphens: false, nbspFallback: false };

@@ -24,6 +24,7 @@ export const rules = {
   'frontmatter-unknown-key': { severity: 'warning', stage: 'manuscript', summary: 'a front matter key is not known' },
   'frontmatter-title': { severity: 'error', stage: 'manuscript', summary: 'the manuscript has no title' },
   'frontmatter-lang': { severity: 'warning', stage: 'manuscript', summary: 'lang is not a BCP 47 tag' },
+  'image-pending': { severity: 'info', stage: 'manuscript', summary: 'a hero image has a credit but no file yet' },
   'image-missing': { severity: 'error', stage: 'manuscript', summary: 'an image file does not exist' },
   'image-outside': { severity: 'error', stage: 'manuscript', summary: 'an image path leaves the manuscript folder' },
   'image-remote': { severity: 'error', stage: 'manuscript', summary: 'an image is a remote or non-file URL' },

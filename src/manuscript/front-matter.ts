@@ -10,6 +10,7 @@ export interface FrontMatter {
   authors: string[];
   date?: string;
   lang?: string;
+  /** `src` is empty when only a credit is given (an imported brief, image to come). */
   image?: { src: string; alt?: string; credit?: string; position: Point };
   description?: string;
   publisher?: string;
@@ -152,13 +153,14 @@ export function parseFrontMatter(yamlText: string, start: Point, file: VFile): F
           }
         }
         const src = get('src');
-        if (!src) {
+        const alt = get('alt');
+        const credit = get('credit');
+        if (!src && !credit) {
           report(file, 'frontmatter-type', 'front matter "image" needs a "src" path', nodeAt(value));
           break;
         }
-        result.image = { src, position: nodeAt(value) };
-        const alt = get('alt');
-        const credit = get('credit');
+        if (!src) report(file, 'image-pending', 'front matter "image" has a credit but no src: the credit is shown; add src and alt to show the image', nodeAt(value));
+        result.image = { src: src ?? '', position: nodeAt(value) };
         if (alt !== undefined) result.image.alt = alt;
         if (credit !== undefined) result.image.credit = credit;
         break;

@@ -16,15 +16,19 @@ export interface FigureSpec {
   role?: 'hero';
 }
 
-/** Builds a figure node, loading its image through the asset resolver (errors are reported there). */
+/**
+ * Builds a figure node, loading its image through the asset resolver (errors are reported there).
+ * An empty `url` makes a figure with no image yet (only its credit and caption).
+ */
 export function makeFigure(spec: FigureSpec, ctx: TransformContext): Figure {
   ctx.counters.figure++;
   const figure: Figure = { type: 'figure', id: uniqueId(ctx, `fig-${ctx.counters.figure}`), url: spec.url, alt: spec.alt ?? '', children: [], position: spec.position };
   if (spec.role) figure.role = spec.role;
-  if (spec.alt === undefined || spec.alt.trim() === '') {
+  const pending = spec.url === '';
+  if (!pending && (spec.alt === undefined || spec.alt.trim() === '')) {
     report(ctx.file, 'figure-alt', `image "${spec.url}" has no alt text: describe what it shows, for readers who cannot see it`, spec.position);
   }
-  const asset = ctx.resolver.resolve(spec.url, ctx.baseDir, ctx.file, spec.position);
+  const asset = pending ? undefined : ctx.resolver.resolve(spec.url, ctx.baseDir, ctx.file, spec.position);
   if (asset) {
     ctx.assets.set(asset.id, asset);
     figure.assetId = asset.id;

@@ -1,0 +1,125 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { folio, repoRoot, scratch } from './helpers/cli.js';
+
+const good = `---
+title: A good brief
+lang: en
+date: 2026-01-02
+---
+
+## What happened?
+
+Something did.
+`;
+
+function project(files: Record<string, string>): string {
+  const dir = scratch();
+  mkdirSync(join(dir, 'manuscripts'), { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'manuscripts', name), text);
+  return dir;
+}
+
+describe('folio CLI', () => {
+  test('--help and --version exit 0', () => {
+    const help = folio(['--help'], repoRoot);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('folio build');
+    const buildHelp = folio(['build', '--help'], repoRoot);
+    expect(buildHelp.stdout).toContain('--page-size');
+    expect(folio(['--version'], repoRoot).stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  test('usage errors exit 2 with a message, no stack trace', () => {
+    for (const args of [['frobnicate'], ['build', '--format', 'docx'], ['build', '--page-size', 'huge'], ['build', '--nope'], ['build', 'no-such-file.md']]) {
+      const run = folio(args, scratch());
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/\S/);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  test('builds every manuscript in manuscripts/ by default, EPUB and PDF', () => {
+    const dir = project({ 'a.md': good, 'b.md': good.replace('A good brief', 'Another brief') });
+    const run = folio(['build'], dir);
+    expect(run.stderr).not.toContain('error');
+    expect(run.code).toBe(0);
+    expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['a.epub', 'a.pdf', 'b.epub', 'b.pdf']);
+    expect(readFileSync(join(dir, 'dist', 'a.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(join(dir, 'dist', 'a.epub')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('a manuscript with errors exits 1 with file:line:column, the others still build', () => {
+    const dir = project({
+      'good.md': good,
+      'bad.md': '---\ntitle: Bad\n---\n\nText.\n\n![A photo](images/missing.jpg)\n',
+    });
+    const run = folio(['build'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('manuscripts/bad.md:7:1: error:');
+    expect(run.stderr).toContain('[image-missing]');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'dist', 'good.epub'))).toBe(true);
+    expect(existsSync(join(dir, 'dist', 'good.pdf'))).toBe(true);
+    expect(existsSync(join(dir, 'dist', 'bad.epub'))).toBe(false);
+    expect(existsSync(join(dir, 'dist', 'bad.pdf'))).toBe(false);
+  });
+
+  test('broken YAML front matter points at the line, and a failed build keeps the previous output', () => {
+    const dir = project({ 'brief.md': good });
+    expect(folio(['build'], dir).code).toBe(0);
+    const before = readFileSync(join(dir, 'dist', 'brief.epub'));
+    writeFileSync(join(dir, 'manuscripts', 'brief.md'), '---\ntitle: "unclosed\nlang: en\n---\n\nText.\n');
+    const run = folio(['build'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/manuscripts\/brief\.md:\d+:\d+: error: front matter is not valid YAML/);
+    expect(readFileSync(join(dir, 'dist', 'brief.epub')).equals(before)).toBe(true);
+    expect(readdirSync(join(dir, 'dist')).filter((f) => f.includes('tmp'))).toEqual([]);
+  });
+
+  test('--strict turns warnings into failure', () => {
+    const dir = project({ 'brief.md': `${good}\n:::mystery\nkept\n:::\n` });
+    const relaxed = folio(['build'], dir);
+    expect(relaxed.code).toBe(0);
+    expect(relaxed.stderr).toContain('[directive-unknown]');
+    expect(folio(['build', '--strict'], dir).code).toBe(1);
+  });
+
+  test('check writes nothing; --json reports outputs with sha256 and messages', () => {
+    const dir = project({ 'brief.md': good });
+    const check = folio(['check'], dir);
+    expect(check.code).toBe(0);
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+    const run = folio(['build', '--json', '-o', 'out'], dir);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.ok).toBe(true);
+    const [pub] = report.publications;
+    expect(pub.inputs).toEqual(['manuscripts/brief.md']);
+    expect(pub.outputs.map((o: { format: string }) => o.format)).toEqual(['epub', 'pdf']);
+    for (const output of pub.outputs) expect(output.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(existsSync(join(dir, 'out', 'brief.pdf'))).toBe(true);
+  });
+
+  test('--format ast prints the tree as JSON with our node types', () => {
+    const dir = project({ 'brief.md': `${good}\n:::pullquote{attribution="Me"}\nQuoted.\n:::\n` });
+    const run = folio(['build', '--format', 'ast'], dir);
+    expect(run.code).toBe(0);
+    const tree = JSON.parse(run.stdout);
+    expect(tree.meta.title).toBe('A good brief');
+    const types = JSON.stringify(tree.chapters[0].tree);
+    expect(types).toContain('"type":"section"');
+    expect(types).toContain('"type":"pullQuote"');
+  });
+
+  test('same sources give the same bytes, whatever the time zone', () => {
+    const dir = scratch();
+    cpSync(join(repoRoot, 'manuscripts'), join(dir, 'manuscripts'), { recursive: true });
+    expect(folio(['build', 'manuscripts/brief-fr.md', '-o', 'one'], dir, { TZ: 'UTC' }).code).toBe(0);
+    expect(folio(['build', 'manuscripts/brief-fr.md', '-o', 'two'], dir, { TZ: 'Pacific/Kiritimati' }).code).toBe(0);
+    for (const ext of ['epub', 'pdf']) {
+      expect(readFileSync(join(dir, 'one', `brief-fr.${ext}`)).equals(readFileSync(join(dir, 'two', `brief-fr.${ext}`)))).toBe(true);
+    }
+  });
+});
