@@ -8,9 +8,10 @@ export const commands: readonly Command[] = ['build', 'check', 'import', 'help',
 export interface CliOptions {
   command: Command;
   inputs: string[];
-  outDir: string;
-  formats: OutputFormat[];
-  theme: string;
+  /** Undefined when not given on the command line (config or default applies). */
+  outDir?: string;
+  formats?: OutputFormat[];
+  theme?: string;
   pageSize?: PageSize;
   json: boolean;
   strict: boolean;
@@ -19,8 +20,6 @@ export interface CliOptions {
   help: boolean;
   /** `folio import`: overwrite an existing output. */
   force: boolean;
-  /** `-o` given explicitly (import writes to manuscripts/<name>.md otherwise). */
-  outGiven: boolean;
 }
 
 export class UsageError extends Error {}
@@ -115,24 +114,23 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError(`unknown command "${first}" (commands: ${commands.join(', ')})`);
   }
   const formats: OutputFormat[] = [];
-  for (const item of (values.format ?? 'epub,pdf').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of (values.format ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
     const format = outputFormats.find((f) => f === item.toLowerCase());
     if (!format) throw new UsageError(`unknown format "${item}" (use epub, pdf or ast)`);
     if (!formats.includes(format)) formats.push(format);
   }
-  if (formats.length === 0) throw new UsageError('--format needs at least one of epub, pdf, ast');
+  if (values.format !== undefined && formats.length === 0) throw new UsageError('--format needs at least one of epub, pdf, ast');
   const options: CliOptions = {
     command,
     inputs,
-    outDir: values.out ?? 'dist',
-    formats,
-    theme: values.theme ?? 'default',
+    ...(values.out !== undefined ? { outDir: values.out } : {}),
+    ...(formats.length > 0 ? { formats } : {}),
+    ...(values.theme !== undefined ? { theme: values.theme } : {}),
     json: values.json ?? false,
     strict: values.strict ?? false,
     quiet: values.quiet ?? false,
     help: values.help ?? false,
     force: values.force ?? false,
-    outGiven: values.out !== undefined,
   };
   if (values['page-size'] !== undefined) {
     const size = parsePageSize(values['page-size']);

@@ -25,7 +25,7 @@ export function importCommand(options: CliOptions, io: Io): number {
     io.stderr(`${input}:1:1: error: file is not valid UTF-8 text: save it as UTF-8 [input-encoding]\n`);
     return 1;
   }
-  const target = options.outGiven ? resolve(io.cwd, options.outDir) : join(io.cwd, 'manuscripts', `${outputName(basename(source, extname(source)))}.md`);
+  const target = options.outDir !== undefined ? resolve(io.cwd, options.outDir) : join(io.cwd, 'manuscripts', `${outputName(basename(source, extname(source)))}.md`);
   if (existsSync(target) && !options.force) {
     io.stderr(`${relative(io.cwd, target)}: error: file exists; pass --force to overwrite it\n`);
     return 2;

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { jobsForManuscripts, runJob, type JobResult } from '../build.js';
-import type { RenderOptions } from '../config/options.js';
+import { join, relative, resolve } from 'node:path';
+import { jobForConfig, jobsForManuscripts, runJob, type JobResult, type PublicationJob } from '../build.js';
+import { ConfigError, loadConfig, type FolioConfig } from '../config/config.js';
+import { defaultEpubOptions, defaultPdfOptions, type RenderOptions } from '../config/options.js';
 import { loadTheme, packageRoot, ThemeError } from '../config/theme.js';
-import { resolveInputs } from '../manuscript/inputs.js';
+import { expandManuscripts, resolveInputs } from '../manuscript/inputs.js';
 import { helpText, parseCli, UsageError, type CliOptions } from './args.js';
 import { importCommand } from './import.js';
 import { formatLines, jobJson, messagesOf, publicationJson } from './report.js';
@@ -53,11 +54,31 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 async function buildCommand(options: CliOptions, io: Io): Promise<number> {
   const cwd = io.cwd;
   const rel = (path: string) => relative(cwd, path) || path;
+  const inputs = resolveInputs(options.inputs, cwd);
+  let config: FolioConfig | undefined;
+  if (inputs.config) {
+    if (inputs.manuscripts.length > 0) {
+      io.stderr('folio: give either a folio.yaml or manuscripts, not both (list manuscripts in the config)\n');
+      return 2;
+    }
+    try {
+      config = loadConfig(inputs.config);
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        io.stderr(`${error.message.replaceAll(`${error.path}:`, `${rel(error.path)}:`)}\n`);
+        return 2;
+      }
+      throw error;
+    }
+  }
+  const base = config?.dir ?? cwd;
   let render: RenderOptions;
   try {
-    const theme = loadTheme(options.theme, cwd);
-    if (options.pageSize) theme.pdf.pageSize = options.pageSize;
-    render = { theme };
+    const theme = loadTheme(options.theme ?? config?.theme ?? 'default', options.theme ? cwd : base);
+    const pageSize = options.pageSize ?? config?.pageSize;
+    if (pageSize) theme.pdf.pageSize = pageSize;
+    if (config?.margins) theme.pdf.margins = { ...theme.pdf.margins, ...config.margins };
+    render = { theme, pdf: config?.pdf ?? { ...defaultPdfOptions }, epub: config?.epub ?? { ...defaultEpubOptions } };
   } catch (error) {
     if (error instanceof ThemeError) {
       io.stderr(`folio: ${error.message}\n`);
@@ -65,25 +86,30 @@ async function buildCommand(options: CliOptions, io: Io): Promise<number> {
     }
     throw error;
   }
-  const inputs = resolveInputs(options.inputs, cwd);
-  for (const problem of inputs.problems) io.stderr(`${problem.input}: error: ${problem.reason} [input-missing]\n`);
-  if (inputs.config) {
-    io.stderr(`${rel(inputs.config)}: error: folio.yaml collections are not supported yet: pass the manuscripts (.md files or folders) instead [config-unsupported]\n`);
-    return 2;
+  let jobs: PublicationJob[];
+  if (config) {
+    const expanded = expandManuscripts(config.manuscripts, config.dir);
+    for (const problem of expanded.problems) io.stderr(`${rel(config.path)}: error: manuscripts: "${problem.input}": ${problem.reason} [input-missing]\n`);
+    if (expanded.problems.length > 0) return 2;
+    jobs = [jobForConfig(config, expanded.manuscripts)];
+  } else {
+    for (const problem of inputs.problems) io.stderr(`${problem.input}: error: ${problem.reason} [input-missing]\n`);
+    if (inputs.problems.length > 0 && inputs.manuscripts.length === 0) return 2;
+    jobs = jobsForManuscripts(inputs.manuscripts);
   }
-  if (inputs.problems.length > 0 && inputs.manuscripts.length === 0) return 2;
 
-  const jobs = jobsForManuscripts(inputs.manuscripts);
+  const formats = options.command === 'check' ? [] : options.formats ?? config?.formats ?? ['epub', 'pdf'];
+  const outDir = options.outDir !== undefined ? resolve(cwd, options.outDir) : config?.out ? resolve(config.dir, config.out) : join(base, 'dist');
   const write = options.command === 'build';
-  const formats = options.command === 'check' ? [] : options.formats;
   const results: JobResult[] = [];
   for (const job of jobs) {
     const result = await runJob(job, {
       cwd,
-      outDir: join(cwd, options.outDir),
+      outDir,
       formats,
       render,
       write,
+      ...(config ? { config } : {}),
       ...(io.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),
     });
     results.push(result);
@@ -98,13 +124,14 @@ async function buildCommand(options: CliOptions, io: Io): Promise<number> {
   const failed = results.filter((r) => r.failed).length;
   const warnings = results.reduce((n, r) => n + messagesOf(r.files).filter((m) => m.severity === 'warning').length, 0);
   const strictFail = options.strict && warnings > 0;
-  if (options.formats.includes('ast') && options.command === 'build') {
+  const inputFail = inputs.problems.length > 0;
+  if (formats.includes('ast') && options.command === 'build') {
     const trees = results.map((r) => (r.publication ? publicationJson(r.publication) : null));
     io.stdout(`${JSON.stringify(trees.length === 1 ? trees[0] : trees, null, 2)}\n`);
   } else if (options.json) {
-    io.stdout(`${JSON.stringify({ ok: failed === 0 && !strictFail && inputs.problems.length === 0, publications: results.map((r) => jobJson(r, rel)) }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ ok: failed === 0 && !strictFail && !inputFail, publications: results.map((r) => jobJson(r, rel)) }, null, 2)}\n`);
   } else if (!options.quiet) {
     io.stderr(`${results.length - failed} of ${results.length} publication(s) ${write ? 'built' : 'checked'}; ${failed} failed; ${warnings} warning(s)${strictFail ? ' (--strict: failing)' : ''}\n`);
   }
-  return failed > 0 || strictFail || inputs.problems.length > 0 ? 1 : 0;
+  return failed > 0 || strictFail || inputFail ? 1 : 0;
 }

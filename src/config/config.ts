@@ -244,3 +244,17 @@ export function loadConfig(path: string): FolioConfig {
   if (problems.length > 0) throw new ConfigError(path, problems);
   return config;
 }
+
+/** The config's publication metadata, as overrides for the publication builder. */
+export function configMeta(config: FolioConfig): {
+  title?: string; subtitle?: string; authors?: string[]; lang?: string; identifier?: string;
+  publisher?: string; rights?: string; date?: string; description?: string;
+} {
+  const meta: ReturnType<typeof configMeta> = {};
+  for (const key of ['title', 'subtitle', 'lang', 'identifier', 'publisher', 'rights', 'date', 'description'] as const) {
+    const value = config[key];
+    if (value !== undefined) meta[key] = value;
+  }
+  if (config.authors) meta.authors = config.authors.map((a) => a.name);
+  return meta;
+}

@@ -62,6 +62,9 @@ export interface Theme {
 /** What a renderer receives besides the publication. */
 export interface RenderOptions {
   theme: Theme;
+  /** Absent means the defaults below. */
+  pdf?: PdfOptions;
+  epub?: EpubOptions;
 }
 
 export type PdfaLevel = '2b' | '1b';

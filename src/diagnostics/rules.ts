@@ -35,6 +35,7 @@ export const rules = {
   'credit-orphan': { severity: 'warning', stage: 'ast', summary: 'a credit has no figure to attach to' },
   'footnote-undefined': { severity: 'warning', stage: 'ast', summary: 'a footnote reference has no definition' },
   'html-raw': { severity: 'warning', stage: 'ast', summary: 'raw HTML was dropped or sanitised' },
+  'render-failed': { severity: 'error', stage: 'cli', summary: 'a renderer failed on a publication (a Folio bug)' },
   'epub-unsupported-node': { severity: 'warning', stage: 'epub', summary: 'the EPUB renderer cannot render a node' },
   'pdf-unsupported-node': { severity: 'warning', stage: 'pdf', summary: 'the PDF renderer cannot render a node' },
   'pdf-image': { severity: 'warning', stage: 'pdf', summary: 'an image cannot be drawn in the PDF' },

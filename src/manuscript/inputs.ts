@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 
 export interface ResolvedInputs {
   /** Manuscripts, absolute paths, in a stable order (as given; folders sorted by name). */
@@ -39,12 +39,12 @@ export function resolveInputs(inputs: string[], cwd: string): ResolvedInputs {
     }
     const stat = statSync(full);
     const found = stat.isDirectory() ? listFolder(full) : [full];
-    if (stat.isFile() && /^folio\.ya?ml$/i.test(basename(full))) {
+    if (stat.isFile() && /\.ya?ml$/i.test(full)) {
       result.config = full;
       continue;
     }
     if (stat.isFile() && !isManuscript(full)) {
-      result.problems.push({ input, reason: 'not a Markdown manuscript (.md) or folio.yaml' });
+      result.problems.push({ input, reason: 'not a Markdown manuscript (.md) or a folio.yaml config' });
       continue;
     }
     if (stat.isDirectory() && found.length === 0) {
@@ -65,4 +65,78 @@ export function outputName(manuscriptPath: string): string {
   const base = basename(manuscriptPath, extname(manuscriptPath));
   const safe = base.replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').replace(/^\.+/, '_').slice(0, 200);
   return safe || 'manuscript';
+}
+
+function globToRegExp(segment: string): RegExp {
+  const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  return new RegExp(`^${body}$`);
+}
+
+function walk(dir: string, segments: string[], out: string[]): void {
+  const [head, ...rest] = segments;
+  if (head === undefined) return;
+  if (head === '**') {
+    walk(dir, rest, out);
+    for (const entry of safeList(dir)) if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') walk(join(dir, entry.name), segments, out);
+    return;
+  }
+  if (!/[*?]/.test(head)) {
+    const next = join(dir, head);
+    if (rest.length === 0) {
+      if (existsSync(next)) out.push(next);
+    } else if (existsSync(next) && statSync(next).isDirectory()) walk(next, rest, out);
+    return;
+  }
+  const pattern = globToRegExp(head);
+  const names = safeList(dir)
+    .filter((e) => pattern.test(e.name) && !e.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of names) {
+    const next = join(dir, entry.name);
+    if (rest.length === 0) {
+      if (entry.isFile()) out.push(next);
+    } else if (entry.isDirectory()) walk(next, rest, out);
+  }
+}
+
+function safeList(dir: string) {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Expands a config's `manuscripts:` entries (paths or globs with `*`, `?`, `**`),
+ * relative to `baseDir`, keeping the order written; matches of one glob are sorted.
+ * Entries that leave `baseDir` or match nothing are reported as problems.
+ */
+export function expandManuscripts(entries: string[], baseDir: string): ResolvedInputs {
+  const result: ResolvedInputs = { manuscripts: [], problems: [] };
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const normalized = entry.replace(/\\/g, '/');
+    const rel = relative(baseDir, resolve(baseDir, normalized));
+    if (rel.startsWith('..') || resolve(normalized) === normalized) {
+      result.problems.push({ input: entry, reason: 'manuscripts must be inside the folder of folio.yaml' });
+      continue;
+    }
+    const found: string[] = [];
+    walk(baseDir, normalized.split('/').filter((s) => s !== '' && s !== '.'), found);
+    const matches = found.filter((p) => isManuscript(p) && statSync(p).isFile());
+    if (matches.length === 0) result.problems.push({ input: entry, reason: /[*?]/.test(entry) ? 'the pattern matches no .md file' : 'no such manuscript' });
+    for (const path of matches) {
+      if (seen.has(path)) continue;
+      seen.add(path);
+      result.manuscripts.push(path);
+    }
+  }
+  return result;
+}
+
+/** Output name of a collection: the config's file name, or its folder's name for `folio.yaml`. */
+export function configOutputName(configPath: string): string {
+  const base = basename(configPath, extname(configPath));
+  return outputName(base.toLowerCase() === 'folio' ? basename(dirname(configPath)) || 'publication' : base);
 }

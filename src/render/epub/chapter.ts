@@ -1,0 +1,72 @@
+/** One chapter → hast: title block, body, notes, through remark-rehype with our handlers. */
+import type { Element, ElementContent } from 'hast';
+import type { Paragraph, Root as MdastRoot } from 'mdast';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { Chapter, Publication } from '../../ast/publication.js';
+import type { ChapterContext, HandlerResult, Handlers, State } from './context.js';
+import { asArray, h, text } from './hast.js';
+import { folioHandlers, standardHandlers, unknownHandler } from './handlers/index.js';
+import { footnotesSection } from './handlers/footnotes.js';
+import { ncName, type EpubPaths } from './paths.js';
+import { joinNames, stringsFor } from './strings.js';
+
+export function chapterContext(pub: Publication, chapter: Chapter, paths: EpubPaths, creditEntries: Map<string, string>): ChapterContext {
+  return {
+    pub,
+    chapter,
+    file: chapter.file,
+    paths,
+    strings: stringsFor(chapter.lang),
+    idPrefix: `${ncName(chapter.id, 'chapter')}-`,
+    creditEntries,
+    footnotes: { order: [], references: new Map() },
+    hiddenDepth: 0,
+  };
+}
+
+/** Title, standfirst, byline and hero image with its credit. */
+function titleBlock(state: State, ctx: ChapterContext): Element {
+  const { chapter, strings } = ctx;
+  const title: Paragraph = { type: 'paragraph', children: chapter.title };
+  const children: ElementContent[] = [h('h1', { id: `${ctx.idPrefix}title`, className: ['title'] }, state.all(title))];
+  if (chapter.subtitle) children.push(h('p', { className: ['standfirst'] }, [text(chapter.subtitle)]));
+  if (chapter.authors.length > 0) children.push(h('p', { className: ['byline'] }, [text(`${strings.by} ${joinNames(chapter.authors, strings)}`)]));
+  if (chapter.hero) children.push(...asArray(state.one(chapter.hero, undefined)));
+  return h('header', { className: ['title-block'] }, state.wrap(children, true));
+}
+
+/**
+ * The root handler returns the chapter's `<section epub:type="chapter">` as a
+ * one-element array, so mdast-util-to-hast wraps it in a proper hast root (and, since
+ * our footnote handler keeps its own order, adds no GitHub-style footer).
+ */
+function rootHandler(ctx: ChapterContext): (state: State, node: MdastRoot) => HandlerResult {
+  return (state, node) => {
+    const header = titleBlock(state, ctx);
+    const body = state.all(node);
+    const notes = footnotesSection(state, ctx);
+    const content: ElementContent[] = [header, ...body];
+    if (notes) content.push(notes);
+    const chapterElement = h(
+      'section',
+      {
+        id: ctx.chapter.id,
+        className: ['chapter'],
+        'epub:type': 'chapter',
+        role: 'doc-chapter',
+        ariaLabelledBy: [`${ctx.idPrefix}title`],
+      },
+      state.wrap(content, true),
+    );
+    return [chapterElement];
+  };
+}
+
+/** Runs remark-rehype on the chapter tree; returns the body content of its XHTML document. */
+export function chapterToHast(ctx: ChapterContext): ElementContent[] {
+  const handlers: Handlers = { ...standardHandlers(ctx), ...folioHandlers(ctx), root: rootHandler(ctx) };
+  const processor = unified().use(remarkRehype, { handlers, unknownHandler: unknownHandler(ctx), allowDangerousHtml: false });
+  const hast = processor.runSync(ctx.chapter.tree, ctx.file);
+  return hast.children.filter((child): child is ElementContent => child.type === 'element' || child.type === 'text');
+}

@@ -1,0 +1,123 @@
+/**
+ * Last pass over a document's hast, once every chapter is rendered:
+ * - links: `#fragment` resolved to the chapter file that holds it; links to files
+ *   that are not in the book, or to unknown fragments, or with unsafe schemes, are
+ *   reported and kept as plain text (EPUBCheck rejects dangling references);
+ * - tables: `<th scope>` and alignment as a class (`align` is obsolete in XHTML5);
+ * - task lists: the checkbox becomes a labelled marker (XML has no bare `checked`).
+ */
+import type { Element, ElementContent } from 'hast';
+import type { VFile } from 'vfile';
+import { report } from '../../diagnostics/report.js';
+import { addClass, h, text, visitElements } from './hast.js';
+import type { EpubStrings } from './strings.js';
+
+const safeSchemes = new Set(['http', 'https', 'mailto', 'tel', 'ftp']);
+
+export interface LinkTargets {
+  /** The file this document is written to. */
+  file: string;
+  /** Every element id of the book → file holding it (first occurrence wins). */
+  ids: Map<string, string>;
+  /** Every content document of the book (links may point at a whole file). */
+  files: Set<string>;
+}
+
+function decode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/** New href, or undefined when the link must be dropped (with the reason). */
+function resolveHref(href: string, targets: LinkTargets): { href?: string; reason?: string } {
+  if (href.startsWith('#')) {
+    const id = decode(href.slice(1));
+    if (id === '') return { reason: 'an empty fragment link' };
+    const file = targets.ids.get(id);
+    if (file === undefined) return { reason: `no element of the book has the id "${id}"` };
+    return { href: file === targets.file ? `#${id}` : `${file}#${id}` };
+  }
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
+  if (scheme === undefined) {
+    // Links the renderer wrote itself (`ch-2.xhtml#fig-3`, `credits.xhtml#…`) or to a whole document.
+    const [path = '', fragment] = href.split('#', 2);
+    if (!targets.files.has(path)) return { reason: `"${href}" is not part of the book` };
+    if (fragment === undefined || fragment === '') return { href };
+    const id = decode(fragment);
+    return targets.ids.get(id) === path ? { href } : { reason: `no element of ${path} has the id "${id}"` };
+  }
+  if (!safeSchemes.has(scheme)) return { reason: `"${scheme}:" links are not allowed in an EPUB` };
+  return { href };
+}
+
+function rewriteChildren(children: ElementContent[], file: VFile, targets: LinkTargets): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const child of children) {
+    if (child.type !== 'element') {
+      out.push(child);
+      continue;
+    }
+    child.children = rewriteChildren(child.children, file, targets);
+    const href = child.properties.href;
+    if (child.tagName === 'a' && typeof href === 'string') {
+      const resolved = resolveHref(href, targets);
+      if (resolved.href === undefined) {
+        report(file, 'epub-unsupported-node', `link dropped from the EPUB: ${resolved.reason ?? href}`, child);
+        out.push(...child.children);
+        continue;
+      }
+      child.properties.href = resolved.href;
+    }
+    out.push(child);
+  }
+  return out;
+}
+
+function fixTable(table: Element): void {
+  visitElements(table, (cell, parent) => {
+    if (cell.tagName !== 'th' && cell.tagName !== 'td') return;
+    if (cell.tagName === 'th') cell.properties.scope = parent && isInHead(table, parent) ? 'col' : 'row';
+    const align = cell.properties.align;
+    if (typeof align === 'string' && align !== '') addClass(cell, `align-${align}`);
+    delete cell.properties.align;
+  });
+}
+
+function isInHead(table: Element, row: Element): boolean {
+  const head = table.children.find((c): c is Element => c.type === 'element' && c.tagName === 'thead');
+  return head !== undefined && head.children.includes(row);
+}
+
+function fixTaskMarkers(root: Element, strings: EpubStrings): void {
+  visitElements(root, (element) => {
+    element.children = element.children.map((child) => {
+      if (child.type !== 'element' || child.tagName !== 'input' || child.properties.type !== 'checkbox') return child;
+      const done = child.properties.checked === true;
+      return h('span', { className: ['task-marker', done ? 'task-done' : 'task-open'], role: 'img', ariaLabel: done ? strings.taskDone : strings.taskOpen }, [
+        text(done ? '☑' : '☐'),
+      ]);
+    });
+  });
+}
+
+export function finalize(body: ElementContent[], file: VFile, targets: LinkTargets, strings: EpubStrings): ElementContent[] {
+  const root = h('div', {}, body);
+  root.children = rewriteChildren(root.children, file, targets);
+  visitElements(root, (element) => {
+    if (element.tagName === 'table') fixTable(element);
+  });
+  fixTaskMarkers(root, strings);
+  return root.children;
+}
+
+/** Every id in a document's body. */
+export function collectIds(body: ElementContent[]): string[] {
+  const ids: string[] = [];
+  visitElements(h('div', {}, body), (element) => {
+    if (typeof element.properties.id === 'string') ids.push(element.properties.id);
+  });
+  return ids;
+}

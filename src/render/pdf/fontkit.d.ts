@@ -1,0 +1,32 @@
+/**
+ * The small part of fontkit 2 (a dependency of pdfkit, which ships no types) that the
+ * PDF renderer uses to measure text and check glyph coverage.
+ */
+declare module 'fontkit' {
+  export interface Glyph {
+    id: number;
+    advanceWidth: number;
+    codePoints: number[];
+  }
+  export interface GlyphRun {
+    glyphs: Glyph[];
+    /** Sum of the positioned advances (kerning included), in font units. */
+    advanceWidth: number;
+  }
+  export interface Font {
+    type: string;
+    postscriptName: string;
+    unitsPerEm: number;
+    ascent: number;
+    descent: number;
+    capHeight: number;
+    xHeight: number;
+    layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+  }
+  export interface FontCollection {
+    type: 'TTC' | 'DFont';
+    fonts: Font[];
+  }
+  export function create(buffer: Uint8Array, postscriptName?: string): Font | FontCollection;
+}

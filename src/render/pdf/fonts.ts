@@ -1,0 +1,141 @@
+/**
+ * Embedded fonts: loading (fontkit), measuring, glyph coverage and fallback.
+ * The layout engine only sees the `Metrics` interface; the painter gets the file
+ * paths (`FontBook.path`) and lets pdfkit embed the same files.
+ */
+import { readFileSync } from 'node:fs';
+import { create, type Font } from 'fontkit';
+import type { FontFaces, PdfTheme } from '../../config/options.js';
+
+export type Family = 'text' | 'mono';
+export type Variant = 'regular' | 'italic' | 'bold' | 'boldItalic';
+export type FontKey = `${Family | 'fallback'}-${Variant}`;
+
+const families = ['text', 'mono', 'fallback'] as const;
+const variants: readonly Variant[] = ['regular', 'italic', 'bold', 'boldItalic'];
+
+/** A piece of text set in one font. */
+export interface Segment {
+  text: string;
+  font: FontKey;
+  /** Advance width in points at the requested size. */
+  width: number;
+}
+
+export interface Segmented {
+  segments: Segment[];
+  /** Code points that no font has (drawn with the family face's .notdef). */
+  missing: number[];
+}
+
+/** What the layout engine needs from fonts. Pure: same input, same answer. */
+export interface Metrics {
+  /** Splits `text` into runs of one font each: the family's face, else the fallback face. */
+  segment(text: string, family: Family, variant: Variant, size: number): Segmented;
+  /** Advance width of `text` set in `font` at `size` points (kerning and ligatures on). */
+  width(text: string, font: FontKey, size: number): number;
+}
+
+/**
+ * OpenType features to apply beyond fontkit's (and pdfkit's) defaults, or undefined for
+ * the defaults. Monospace code must not form ligatures or contextual alternates; and the
+ * JetBrains Mono TTFs on npm carry a `calt` glyph fontkit cannot read (`//` crashes it).
+ */
+export function fontFeatures(key: FontKey): Record<string, boolean> | undefined {
+  return key.startsWith('mono-') ? { calt: false, liga: false, clig: false, dlig: false } : undefined;
+}
+
+export function variantOf(bold: boolean, italic: boolean): Variant {
+  return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
+}
+
+const fontCache = new Map<string, Font>();
+
+function openFont(path: string): Font {
+  const cached = fontCache.get(path);
+  if (cached) return cached;
+  const opened = create(readFileSync(path));
+  // A collection file (TTC) is not what a theme names; take its first face.
+  const font = 'fonts' in opened ? opened.fonts[0] : opened;
+  if (!font) throw new Error(`${path}: no font in this file`);
+  fontCache.set(path, font);
+  return font;
+}
+
+/** Characters that are never looked up in a face (layout never draws them). */
+function alwaysPrimary(codePoint: number): boolean {
+  return codePoint === 0x20;
+}
+
+export class FontBook implements Metrics {
+  private readonly paths = new Map<FontKey, string>();
+  private readonly fonts = new Map<FontKey, Font>();
+  private readonly widths = new Map<string, number>();
+
+  constructor(fonts: PdfTheme['fonts']) {
+    for (const family of families) {
+      const faces: FontFaces = fonts[family];
+      for (const variant of variants) {
+        const key: FontKey = `${family}-${variant}`;
+        this.paths.set(key, faces[variant]);
+        this.fonts.set(key, openFont(faces[variant]));
+      }
+    }
+  }
+
+  /** Absolute path of the font file behind `key` (for pdfkit). */
+  path(key: FontKey): string {
+    const path = this.paths.get(key);
+    if (path === undefined) throw new Error(`unknown font ${key}`);
+    return path;
+  }
+
+  private font(key: FontKey): Font {
+    const font = this.fonts.get(key);
+    if (!font) throw new Error(`unknown font ${key}`);
+    return font;
+  }
+
+  has(key: FontKey, codePoint: number): boolean {
+    return this.font(key).hasGlyphForCodePoint(codePoint);
+  }
+
+  width(text: string, key: FontKey, size: number): number {
+    const cacheKey = `${key}\u0000${text}`;
+    let perPoint = this.widths.get(cacheKey);
+    if (perPoint === undefined) {
+      const font = this.font(key);
+      perPoint = font.layout(text, fontFeatures(key)).advanceWidth / font.unitsPerEm;
+      this.widths.set(cacheKey, perPoint);
+    }
+    return perPoint * size;
+  }
+
+  segment(text: string, family: Family, variant: Variant, size: number): Segmented {
+    const primary: FontKey = `${family}-${variant}`;
+    const fallback: FontKey = `fallback-${variant}`;
+    const segments: Segment[] = [];
+    const missing: number[] = [];
+    let current = '';
+    let currentFont: FontKey = primary;
+    const flush = () => {
+      if (current) segments.push({ text: current, font: currentFont, width: this.width(current, currentFont, size) });
+      current = '';
+    };
+    for (const char of text) {
+      const codePoint = char.codePointAt(0) ?? 0;
+      let font: FontKey = primary;
+      if (!alwaysPrimary(codePoint) && !this.has(primary, codePoint)) {
+        if (this.has(fallback, codePoint)) font = fallback;
+        else missing.push(codePoint);
+      }
+      if (font !== currentFont) {
+        flush();
+        currentFont = font;
+      }
+      current += char;
+    }
+    flush();
+    return { segments, missing };
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * Block content → items. One handler per node type in a map typed over every mdast
+ * node type Folio knows (ours, GFM, directives), so that the compiler flags a type
+ * without a handler; a type unknown at run time is reported, its text kept.
+ */
+import type {
+  BlockContentMap,
+  Code,
+  DefinitionContentMap,
+  FrontmatterContentMap,
+  List,
+  ListContentMap,
+  ListItem,
+  PhrasingContent,
+  PhrasingContentMap,
+  RootContentMap,
+  RowContentMap,
+  TableContentMap,
+} from 'mdast';
+import type {} from 'mdast-util-directive';
+import type { Node } from 'unist';
+import { captionItems, creditItems, figureItem, pullQuoteItem } from './figures.js';
+import { baseStyle, htmlText, inlineRuns, plainText } from './inline.js';
+import { baselineIn, paragraphItems } from './items.js';
+import { layoutLines, layoutPre } from './lines.js';
+import { tableItems } from './table.js';
+import type { BlockCtx, Box, Item, Run } from './types.js';
+
+type NodeMap = RootContentMap &
+  BlockContentMap &
+  PhrasingContentMap &
+  ListContentMap &
+  TableContentMap &
+  RowContentMap &
+  DefinitionContentMap &
+  FrontmatterContentMap;
+type BlockType = Exclude<keyof NodeMap, keyof PhrasingContentMap>;
+type BlockHandler<N> = (node: N, ctx: BlockCtx) => Item[];
+type BlockHandlers = { [K in BlockType]: BlockHandler<NodeMap[K]> };
+
+const CODE_BACKGROUND = '#f2efea';
+
+export function paragraphGap(ctx: BlockCtx): number {
+  return ctx.style.leading * 0.5;
+}
+
+/** Runs → lines → one item per line, in the context's style and measure. */
+export function runsItems(runs: Run[], ctx: BlockCtx, spaceBefore: number): Item[] {
+  const lines = layoutLines(runs, ctx.width, ctx.style.align, ctx.scope.env.metrics, ctx.scope.missing);
+  return paragraphItems(lines, { x: ctx.x, size: ctx.style.size, leading: ctx.style.leading, spaceBefore });
+}
+
+function phrasingItems(nodes: PhrasingContent[], ctx: BlockCtx): Item[] {
+  return runsItems(inlineRuns(nodes, baseStyle(ctx.style), ctx.scope), ctx, paragraphGap(ctx));
+}
+
+function headingItems(depth: number, nodes: PhrasingContent[], ctx: BlockCtx, title: string): Item[] {
+  const scale = depth <= 2 ? 1.3 : depth === 3 ? 1.12 : 1;
+  const size = ctx.style.size * scale;
+  const leading = Math.max(ctx.style.leading, size * 1.22);
+  const style = { ...baseStyle(ctx.style), bold: true, italic: depth >= 5, size };
+  const lines = layoutLines(inlineRuns(nodes, style, ctx.scope), ctx.width, 'left', ctx.scope.env.metrics, ctx.scope.missing);
+  const items = paragraphItems(lines, { x: ctx.x, size, leading, spaceBefore: ctx.style.leading * (depth <= 2 ? 1.3 : 1), together: true, keepWithNext: true });
+  const first = items[0];
+  if (first) first.outline = { title, level: Math.max(1, depth - 1) };
+  return items;
+}
+
+function codeItems(node: Code, ctx: BlockCtx): Item[] {
+  const size = ctx.style.size * 0.84;
+  const leading = size * 1.38;
+  const pad = 6;
+  const style = { family: 'mono' as const, bold: false, italic: false, size, color: ctx.scope.env.theme.colors.text };
+  const lines = layoutPre(node.value, style, ctx.width - 2 * pad, ctx.scope.env.metrics, ctx.scope.missing, node);
+  const baseline = baselineIn(size, leading);
+  return lines.map((line, index) => {
+    const top = index === 0 ? pad : 0;
+    const bottom = index === lines.length - 1 ? pad : 0;
+    const height = top + leading + bottom;
+    const boxes: Box[] = [{ kind: 'rect', x: ctx.x, y: 0, width: ctx.width, height, color: CODE_BACKGROUND, bleed: index > 0 }];
+    for (const fragment of line.fragments) {
+      boxes.push({ kind: 'text', x: ctx.x + pad + fragment.x, y: top + baseline, text: fragment.text, font: fragment.font, size, color: fragment.color });
+    }
+    const keep = lines.length <= 4 ? index < lines.length - 1 : index === 0 || index === lines.length - 2;
+    return { height, spaceBefore: index === 0 ? paragraphGap(ctx) : 0, boxes, ...(keep ? { keepWithNext: true } : {}) };
+  });
+}
+
+function bullet(depth: number): string {
+  return ['\u2022', '\u2013', '\u25e6'][depth % 3] ?? '\u2022';
+}
+
+function listItems(node: List, ctx: BlockCtx): Item[] {
+  const items: Item[] = [];
+  const start = node.start ?? 1;
+  const numbers = node.children.map((_, index) => `${start + index}.`);
+  const widest = Math.max(...numbers.map((n) => ctx.scope.env.metrics.width(n, 'text-regular', ctx.style.size)));
+  const indent = node.ordered ? Math.max(ctx.style.size * 1.6, widest + ctx.style.size * 0.6) : ctx.style.size * 1.4;
+  const inner: BlockCtx = { ...ctx, x: ctx.x + indent, width: ctx.width - indent, listDepth: ctx.listDepth + 1 };
+  node.children.forEach((item, index) => {
+    const marker = item.checked === true ? '\u2611' : item.checked === false ? '\u2610' : node.ordered ? (numbers[index] ?? '') : bullet(ctx.listDepth);
+    const body = listItemBody(item, inner, node.spread === true || item.spread === true);
+    const first = body[0];
+    if (!first) return;
+    first.spaceBefore = index === 0 ? paragraphGap(ctx) : node.spread ? paragraphGap(ctx) : ctx.style.leading * 0.15;
+    addMarker(first, marker, ctx, indent);
+    items.push(...body);
+  });
+  return items;
+}
+
+/** Sets a list marker or note number, right-aligned in the `indent` before the item's first line. */
+export function addMarker(first: Item, marker: string, ctx: BlockCtx, indent: number, color = ctx.scope.env.theme.colors.muted): void {
+  const runs = inlineRuns([{ type: 'text', value: marker }], baseStyle(ctx.style), ctx.scope);
+  const line = layoutLines(runs, Math.max(1, indent - ctx.style.size * 0.4), 'right', ctx.scope.env.metrics, ctx.scope.missing)[0];
+  const baseline = first.firstBaseline ?? baselineIn(ctx.style.size, ctx.style.leading);
+  for (const fragment of line?.fragments ?? []) {
+    first.boxes.push({ kind: 'text', x: ctx.x + fragment.x, y: baseline - fragment.rise, text: fragment.text, font: fragment.font, size: fragment.size, color });
+  }
+}
+
+function listItemBody(item: ListItem, ctx: BlockCtx, spread: boolean): Item[] {
+  const items: Item[] = [];
+  item.children.forEach((child, index) => {
+    const laidOut = layoutBlock(child, ctx);
+    const first = laidOut[0];
+    if (first && index > 0 && !spread) first.spaceBefore = Math.min(first.spaceBefore, ctx.style.leading * 0.2);
+    items.push(...laidOut);
+  });
+  return items;
+}
+
+/** Draws a quote bar beside every item of a block quote (extending over the gaps). */
+function barred(items: Item[], ctx: BlockCtx): Item[] {
+  for (const item of items) {
+    item.boxes.unshift({ kind: 'rect', x: ctx.x + 1, y: 0, width: 1.6, height: item.height, color: ctx.scope.env.theme.colors.muted, bleed: true });
+  }
+  return items;
+}
+
+function footnoteMarkers(): Item[] {
+  return []; // footnote definitions are set at the end of the chapter (chapter.ts)
+}
+
+const handlers: BlockHandlers = {
+  paragraph: (node, ctx) => phrasingItems(node.children, ctx),
+  heading: (node, ctx) => headingItems(node.depth, node.children, ctx, plainText(node)),
+  section: (node, ctx) => layoutBlocks(node.children, ctx),
+  blockquote: (node, ctx) => {
+    const inset = ctx.style.size * 1.2;
+    const inner: BlockCtx = { ...ctx, x: ctx.x + inset, width: ctx.width - inset, style: { ...ctx.style, color: ctx.scope.env.theme.colors.text } };
+    const items = layoutBlocks(node.children, inner);
+    const first = items[0];
+    if (first) first.spaceBefore = Math.max(first.spaceBefore, paragraphGap(ctx));
+    return barred(items, ctx);
+  },
+  list: listItems,
+  listItem: (node, ctx) => listItems({ type: 'list', ordered: false, children: [node] }, ctx),
+  code: codeItems,
+  thematicBreak: (_node, ctx) => {
+    const width = ctx.width / 4;
+    const height = ctx.style.leading * 1.2;
+    return [{ height, spaceBefore: paragraphGap(ctx), boxes: [{ kind: 'rule', x: ctx.x + (ctx.width - width) / 2, y: height / 2, width, thickness: 0.6, color: ctx.scope.env.theme.colors.muted }] }];
+  },
+  table: tableItems,
+  tableRow: (node, ctx) => tableItems({ type: 'table', children: [node] }, ctx),
+  tableCell: (node, ctx) => phrasingItems(node.children, ctx),
+  definition: () => [],
+  footnoteDefinition: footnoteMarkers,
+  yaml: () => [],
+  figure: (node, ctx) => [figureItem(node, ctx, ctx.scope.env.areaHeight * 0.7, ctx.style.leading)],
+  figureCaption: (node, ctx) => captionItems(node, ctx, paragraphGap(ctx)),
+  credit: (node, ctx) => creditItems(node, ctx, 3),
+  pullQuote: (node, ctx) => [pullQuoteItem(node, ctx)],
+  containerDirective: (node, ctx) => layoutBlocks(node.children, ctx),
+  leafDirective: (node, ctx) => phrasingItems(node.children, ctx),
+};
+
+const phrasingTypes = new Set<string>([
+  'break', 'delete', 'emphasis', 'footnoteReference', 'html', 'image', 'imageReference',
+  'inlineCode', 'link', 'linkReference', 'strong', 'text', 'textDirective',
+] satisfies Array<keyof PhrasingContentMap>);
+
+function isPhrasing(node: Node): node is PhrasingContent {
+  return phrasingTypes.has(node.type);
+}
+
+function isBlockType(type: string): type is BlockType {
+  return Object.hasOwn(handlers, type);
+}
+
+function htmlBlock(value: string, node: Node, ctx: BlockCtx): Item[] {
+  if (/^\s*(<!--[\s\S]*?-->\s*)*$/.test(value)) return []; // comments are not content
+  const text = htmlText(value).trim();
+  ctx.scope.env.warn('pdf-unsupported-node', text ? 'raw HTML is not rendered in the PDF; its text is set as plain text' : 'raw HTML is not rendered in the PDF', node);
+  if (!text) return [];
+  const style = baseStyle(ctx.style);
+  const runs: Run[] = [];
+  text.split('\n').forEach((part, index) => {
+    if (index > 0) runs.push({ kind: 'break' });
+    runs.push({ kind: 'text', text: part, style, node });
+  });
+  return runsItems(runs, ctx, paragraphGap(ctx));
+}
+
+/** Lays out one node of block content (phrasing at block level becomes a paragraph). */
+export function layoutBlock(node: Node, ctx: BlockCtx): Item[] {
+  if (node.type === 'html' && 'value' in node && typeof node.value === 'string') return htmlBlock(node.value, node, ctx);
+  if (isPhrasing(node)) return phrasingItems([node], ctx);
+  const type = node.type;
+  if (!isBlockType(type)) {
+    ctx.scope.env.warn('pdf-unsupported-node', `the PDF renderer does not know node "${type}"; its text is set as a plain paragraph`, node);
+    const text = plainText(node);
+    return text ? runsItems([{ kind: 'text', text, style: baseStyle(ctx.style), node }], ctx, paragraphGap(ctx)) : [];
+  }
+  // `type` is a key of the map and `node` is the node of that type; TypeScript cannot
+  // correlate the two, so the handler is widened to take any node.
+  const handler = handlers[type] as BlockHandler<Node>;
+  return handler(node, ctx);
+}
+
+export function layoutBlocks(nodes: readonly Node[], ctx: BlockCtx): Item[] {
+  const items: Item[] = [];
+  for (const node of nodes) items.push(...layoutBlock(node, ctx));
+  return items;
+}

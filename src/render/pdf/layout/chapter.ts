@@ -1,0 +1,178 @@
+/** A chapter as items: title block (title, standfirst, byline, hero), body, notes; plus title and credits pages. */
+import type { Definition, FootnoteDefinition, PhrasingContent } from 'mdast';
+import type { Node } from 'unist';
+import type { Chapter, Publication } from '../../../ast/publication.js';
+import { addMarker, layoutBlocks, runsItems } from './blocks.js';
+import { figureItem } from './figures.js';
+import { baseStyle, childrenOf, inlineRuns, NoteNumbers, type InlineScope } from './inline.js';
+import { paragraphItems } from './items.js';
+import { layoutLines, type MissingGlyph } from './lines.js';
+import type { Align, BlockCtx, BlockStyle, Item, LayoutEnv, Run, RunStyle } from './types.js';
+
+export function bodyStyle(env: LayoutEnv): BlockStyle {
+  const { theme } = env;
+  return { family: 'text', size: theme.fontSize, leading: theme.lineHeight, color: theme.colors.text, italic: false, align: theme.textAlign };
+}
+
+/** Reports each character no font can draw once per chapter, at its first position. */
+function missingReporter(env: LayoutEnv): MissingGlyph {
+  const seen = new Set<number>();
+  return (codePoint, node) => {
+    if (seen.has(codePoint)) return;
+    seen.add(codePoint);
+    const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
+    env.warn('pdf-missing-glyph', `no embedded font has a glyph for "${String.fromCodePoint(codePoint)}" (U+${hex}); it prints as an empty box`, node);
+  };
+}
+
+function isDefinition(node: Node): node is Definition {
+  return node.type === 'definition';
+}
+
+function isFootnoteDefinition(node: Node): node is FootnoteDefinition {
+  return node.type === 'footnoteDefinition';
+}
+
+function collect(node: Node, definitions: Map<string, Definition>, notes: Map<string, FootnoteDefinition>): void {
+  if (isDefinition(node)) definitions.set(node.identifier.toLowerCase(), node);
+  else if (isFootnoteDefinition(node)) notes.set(node.identifier.toLowerCase(), node);
+  for (const child of childrenOf(node)) collect(child, definitions, notes);
+}
+
+export function newScope(env: LayoutEnv, root?: Node): { scope: InlineScope; notes: Map<string, FootnoteDefinition> } {
+  const definitions = new Map<string, Definition>();
+  const notes = new Map<string, FootnoteDefinition>();
+  if (root) collect(root, definitions, notes);
+  return { scope: { env, notes: new NoteNumbers(), definitions, missing: missingReporter(env) }, notes };
+}
+
+function textItems(runs: Run[], ctx: BlockCtx, size: number, leading: number, align: Align, spaceBefore: number): Item[] {
+  const lines = layoutLines(runs, ctx.width, align, ctx.scope.env.metrics, ctx.scope.missing);
+  return paragraphItems(lines, { x: ctx.x, size, leading, spaceBefore, together: true, keepWithNext: true });
+}
+
+function styled(ctx: BlockCtx, patch: Partial<RunStyle>): RunStyle {
+  return { ...baseStyle(ctx.style), ...patch };
+}
+
+function titleBlock(chapter: Chapter, ctx: BlockCtx, book: boolean): Item[] {
+  const { env } = ctx.scope;
+  const size = ctx.style.size;
+  const items: Item[] = [];
+  if (book) items.push({ height: env.areaHeight * 0.12, spaceBefore: 0, boxes: [], keepWithNext: true });
+  const titleSize = size * 2;
+  const title: PhrasingContent[] = chapter.title.length > 0 ? chapter.title : [{ type: 'text', value: chapter.titleText }];
+  items.push(...textItems(inlineRuns(title, styled(ctx, { bold: true, size: titleSize }), ctx.scope), ctx, titleSize, titleSize * 1.15, 'left', 0));
+  if (chapter.subtitle) {
+    const s = size * 1.2;
+    const runs: Run[] = [{ kind: 'text', text: chapter.subtitle, style: styled(ctx, { italic: true, size: s, color: env.theme.colors.muted }) }];
+    items.push(...textItems(runs, ctx, s, s * 1.3, 'left', size * 0.6));
+  }
+  if (chapter.authors.length > 0) {
+    const s = size * 0.92;
+    const runs: Run[] = [{ kind: 'text', text: chapter.authors.join(', '), style: styled(ctx, { bold: true, size: s, color: env.theme.colors.accent }) }];
+    items.push(...textItems(runs, ctx, s, s * 1.3, 'left', size * 0.7));
+  }
+  if (chapter.hero) items.push({ ...figureItem(chapter.hero, ctx, env.areaHeight * 0.45, size), keepWithNext: true });
+  const first = items[0];
+  if (first) {
+    first.breakBefore = true;
+    first.opener = true;
+    first.runningHead = chapter.titleText;
+    first.outline = { title: chapter.titleText, level: 0 };
+  }
+  const last = items[items.length - 1];
+  if (last) last.keepWithNext = true;
+  return items;
+}
+
+function noteItems(scope: InlineScope, notes: Map<string, FootnoteDefinition>, ctx: BlockCtx): Item[] {
+  for (const id of notes.keys()) if (!scope.notes.has(id)) scope.notes.number(id);
+  if (scope.notes.order.length === 0) return [];
+  const size = ctx.style.size * 0.86;
+  const style: BlockStyle = { ...ctx.style, size, leading: size * 1.32 };
+  const indent = size * 1.8;
+  const inner: BlockCtx = { ...ctx, style, x: ctx.x + indent, width: ctx.width - indent };
+  const items: Item[] = [
+    { height: 6, spaceBefore: ctx.style.leading * 1.2, keepWithNext: true, boxes: [{ kind: 'rule', x: ctx.x, y: 0.3, width: ctx.width / 4, thickness: 0.6, color: ctx.scope.env.theme.colors.muted }] },
+  ];
+  // Notes may call further notes: the list grows while it is set.
+  for (let index = 0; index < scope.notes.order.length; index++) {
+    const id = scope.notes.order[index] ?? '';
+    const definition = notes.get(id);
+    const body = definition ? layoutBlocks(definition.children, inner) : [];
+    const first = body[0];
+    if (!first) continue;
+    first.spaceBefore = index === 0 ? 0 : size * 0.35;
+    addMarker(first, `${index + 1}.`, { ...inner, x: ctx.x }, indent, ctx.scope.env.theme.colors.accent);
+    items.push(...body);
+  }
+  return items;
+}
+
+/** Items of one chapter, from its opener to its notes. */
+export function chapterItems(chapter: Chapter, env: LayoutEnv, book: boolean): Item[] {
+  const { scope, notes } = newScope(env, chapter.tree);
+  const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0 };
+  const items = titleBlock(chapter, ctx, book);
+  const body = layoutBlocks(chapter.tree.children, ctx);
+  const first = body[0];
+  if (first) first.spaceBefore = Math.max(first.spaceBefore, ctx.style.leading);
+  items.push(...body, ...noteItems(scope, notes, ctx));
+  return items;
+}
+
+/** The publication's title page (books of several chapters). */
+export function titlePageItems(pub: Publication, env: LayoutEnv): Item[] {
+  const { scope } = newScope(env);
+  const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0 };
+  const size = ctx.style.size;
+  const items: Item[] = [{ height: env.areaHeight * 0.22, spaceBefore: 0, boxes: [], breakBefore: true, opener: true, plain: true, runningHead: '', keepWithNext: true }];
+  const t = size * 2.3;
+  items.push(...textItems([{ kind: 'text', text: pub.meta.title, style: styled(ctx, { bold: true, size: t }) }], ctx, t, t * 1.15, 'center', 0));
+  if (pub.meta.subtitle) {
+    const s = size * 1.25;
+    items.push(...textItems([{ kind: 'text', text: pub.meta.subtitle, style: styled(ctx, { italic: true, size: s, color: env.theme.colors.muted }) }], ctx, s, s * 1.3, 'center', size));
+  }
+  if (pub.meta.authors.length > 0) {
+    const s = size * 1.1;
+    items.push(...textItems([{ kind: 'text', text: pub.meta.authors.join(', '), style: styled(ctx, { size: s, color: env.theme.colors.accent }) }], ctx, s, s * 1.3, 'center', size * 2.5));
+  }
+  const imprint = [pub.meta.publisher, pub.meta.date?.slice(0, 4)].filter((part): part is string => Boolean(part)).join(' \u00b7 ');
+  if (imprint) {
+    const s = size * 0.9;
+    items.push(...textItems([{ kind: 'text', text: imprint, style: styled(ctx, { size: s, color: env.theme.colors.muted }) }], ctx, s, s * 1.3, 'center', size * 3));
+  }
+  return items;
+}
+
+const creditsLabel: Record<string, string> = { fr: 'Crédits', de: 'Bildnachweis', es: 'Créditos', it: 'Crediti', pt: 'Créditos', nl: 'Verantwoording' };
+
+/** The credits page: every image credit, with its chapter and page. */
+export function creditsItems(pub: Publication, pages: Map<string, number>, envFor: (chapterId: string) => LayoutEnv, env: LayoutEnv): Item[] {
+  const label = creditsLabel[pub.meta.lang.split('-')[0]?.toLowerCase() ?? ''] ?? 'Credits';
+  const { scope } = newScope(env);
+  const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0 };
+  const size = ctx.style.size * 1.6;
+  const items = textItems([{ kind: 'text', text: label, style: styled(ctx, { bold: true, size }) }], ctx, size, size * 1.2, 'left', 0);
+  const head = items[0];
+  if (head) Object.assign(head, { breakBefore: true, opener: true, runningHead: label, outline: { title: label, level: 0 } });
+  const chapters = new Map(pub.chapters.map((chapter) => [chapter.id, chapter]));
+  const entrySize = ctx.style.size * 0.92;
+  pub.credits.forEach((entry, index) => {
+    const local = newScope(envFor(entry.chapterId)).scope;
+    const entryCtx: BlockCtx = { ...ctx, scope: local, style: { ...ctx.style, size: entrySize, leading: entrySize * 1.35, align: 'left' } };
+    const style = baseStyle(entryCtx.style);
+    const runs = inlineRuns(entry.credit.children, entry.credit.url ? { ...style, link: entry.credit.url } : style, local);
+    if (entry.credit.license) runs.push({ kind: 'text', text: ` (${entry.credit.license})`, style });
+    const chapter = chapters.get(entry.chapterId);
+    const page = pages.get(entry.figure.id);
+    const muted = { ...style, color: env.theme.colors.muted };
+    if (chapter) {
+      runs.push({ kind: 'text', text: ' \u2014 ', style: muted }, { kind: 'text', text: chapter.titleText, style: { ...muted, italic: true } });
+    }
+    if (page !== undefined) runs.push({ kind: 'text', text: `, p.\u00a0${page}`, style: muted });
+    items.push(...runsItems(runs, entryCtx, index === 0 ? ctx.style.leading : entrySize * 0.5));
+  });
+  return items;
+}

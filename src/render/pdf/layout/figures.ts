@@ -1,0 +1,120 @@
+/** Figures (hero images included), captions, credits and pull quotes. */
+import type { Credit, Figure, FigureCaption, PullQuote } from '../../../ast/nodes.js';
+import type { Asset } from '../../../manuscript/asset-types.js';
+import { baseStyle, inlineRuns } from './inline.js';
+import { paragraphItems, stack } from './items.js';
+import { layoutLines } from './lines.js';
+import type { Align, BlockCtx, Box, Item, Run, RunStyle } from './types.js';
+
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JPEG = [0xff, 0xd8, 0xff];
+
+function startsWith(data: Uint8Array, signature: number[]): boolean {
+  return signature.every((byte, index) => data[index] === byte);
+}
+
+/** Why an asset cannot be drawn by pdfkit, or undefined when it can. */
+export function imageProblem(asset: Asset | undefined): string | undefined {
+  if (!asset) return 'the image was not loaded';
+  if (asset.mediaType === 'image/png') return startsWith(asset.data, PNG) ? undefined : 'the file is not a valid PNG';
+  if (asset.mediaType === 'image/jpeg') return startsWith(asset.data, JPEG) ? undefined : 'the file is not a valid JPEG';
+  return `${asset.mediaType} images are not supported in the PDF (use JPEG or PNG)`;
+}
+
+/** Lays out a small block of phrasing content (captions, credits, attributions). */
+export function smallText(runs: Run[], ctx: BlockCtx, size: number, align: Align, spaceBefore: number): Item[] {
+  const leading = size * 1.3;
+  const lines = layoutLines(runs, ctx.width, align, ctx.scope.env.metrics, ctx.scope.missing);
+  return paragraphItems(lines, { x: ctx.x, size, leading, spaceBefore, together: true });
+}
+
+function captionStyle(ctx: BlockCtx): RunStyle {
+  return { ...baseStyle(ctx.style), italic: true, size: ctx.style.size * 0.86 };
+}
+
+function creditStyle(ctx: BlockCtx): RunStyle {
+  return { ...baseStyle(ctx.style), italic: false, size: ctx.style.size * 0.72, color: ctx.scope.env.theme.colors.muted };
+}
+
+export function captionItems(node: FigureCaption, ctx: BlockCtx, spaceBefore: number): Item[] {
+  const style = captionStyle(ctx);
+  return smallText(inlineRuns(node.children, style, ctx.scope), ctx, style.size, 'left', spaceBefore);
+}
+
+export function creditItems(node: Credit, ctx: BlockCtx, spaceBefore: number, align: Align = 'right'): Item[] {
+  const style = creditStyle(ctx);
+  const linked = node.url ? { ...style, link: node.url } : style;
+  const runs = inlineRuns(node.children, linked, ctx.scope);
+  if (node.license) runs.push({ kind: 'text', text: ` (${node.license})`, style });
+  return smallText(runs, ctx, style.size, align, spaceBefore);
+}
+
+function placeholder(node: Figure, ctx: BlockCtx, height: number): Item {
+  const size = ctx.style.size * 0.8;
+  const style: RunStyle = { family: 'text', bold: false, italic: true, size, color: ctx.scope.env.theme.colors.muted };
+  const lines = layoutLines([{ kind: 'text', text: `[${node.alt || 'image'}]`, style, node }], ctx.width - 24, 'center', ctx.scope.env.metrics, ctx.scope.missing);
+  const text = paragraphItems(lines, { x: ctx.x + 12, size, leading: size * 1.3, spaceBefore: 0, together: true });
+  const textHeight = text.length * size * 1.3;
+  const boxes: Box[] = [{ kind: 'rect', x: ctx.x, y: 0, width: ctx.width, height, color: '#ebe8e3' }];
+  text.forEach((item, index) => {
+    for (const box of item.boxes) boxes.push({ ...box, y: box.y + (height - textHeight) / 2 + index * size * 1.3 });
+  });
+  return { height, spaceBefore: 0, boxes };
+}
+
+/**
+ * A figure as one unbreakable item: the image scaled to the text width (never taller
+ * than `maxHeight` nor than the page area with its caption), caption, then credit.
+ */
+export function figureItem(node: Figure, ctx: BlockCtx, maxHeight: number, spaceBefore: number): Item {
+  const { env } = ctx.scope;
+  const caption = node.children.find((child): child is FigureCaption => child.type === 'figureCaption');
+  const credit = node.children.find((child): child is Credit => child.type === 'credit');
+  const creditLines = credit ? creditItems(credit, ctx, 3) : [];
+  const captionLines = caption ? captionItems(caption, ctx, credit ? 3 : 5) : [];
+  const below = [...creditLines, ...captionLines].reduce((sum, item) => sum + item.height + item.spaceBefore, 0);
+  const asset = node.assetId === undefined ? undefined : env.assets.get(node.assetId);
+  const problem = imageProblem(asset);
+  let image: Item;
+  if (problem !== undefined || !asset) {
+    env.warn('pdf-image', `cannot draw image "${node.url}": ${problem ?? 'not loaded'}; a placeholder is set instead`, node);
+    image = placeholder(node, ctx, Math.min(ctx.width * 0.5, 120));
+  } else {
+    const ratio = asset.height > 0 && asset.width > 0 ? asset.height / asset.width : 0.66;
+    const limit = Math.max(36, Math.min(maxHeight, env.areaHeight - below - spaceBefore));
+    let width = ctx.width;
+    let height = width * ratio;
+    if (height > limit) {
+      height = limit;
+      width = height / ratio;
+    }
+    const x = ctx.x + (ctx.width - width) / 2;
+    image = { height, spaceBefore: 0, boxes: [{ kind: 'image', x, y: 0, width, height, data: asset.data, alt: node.alt }] };
+  }
+  // A hero credit sits right under the image, the caption after it; in a body figure
+  // the caption comes first and the credit closes the figure.
+  const parts = node.role === 'hero' ? [image, ...creditLines, ...captionLines] : [image, ...captionLines, ...creditLines];
+  return { ...stack(parts, spaceBefore), marks: [node.id] };
+}
+
+/** A pull quote: larger italic between accent rules, never split. */
+export function pullQuoteItem(node: PullQuote, ctx: BlockCtx): Item {
+  const { theme } = ctx.scope.env;
+  const size = ctx.style.size * 1.3;
+  const leading = size * 1.3;
+  const inset = ctx.style.size;
+  const style: RunStyle = { family: 'text', bold: false, italic: true, size, color: theme.colors.accent };
+  const inner: BlockCtx = { ...ctx, x: ctx.x + inset, width: ctx.width - 2 * inset };
+  const lines = layoutLines(inlineRuns(node.children, style, ctx.scope), inner.width, 'left', ctx.scope.env.metrics, ctx.scope.missing);
+  const parts: Item[] = [
+    { height: 1, spaceBefore: 0, boxes: [{ kind: 'rule', x: ctx.x, y: 0.5, width: ctx.width, thickness: 1, color: theme.colors.accent }] },
+    ...paragraphItems(lines, { x: inner.x, size, leading, spaceBefore: leading * 0.35, together: true }),
+  ];
+  if (node.attribution) {
+    const attribution: RunStyle = { ...style, italic: false, size: ctx.style.size * 0.85, color: theme.colors.muted };
+    parts.push(...smallText([{ kind: 'text', text: `\u2014\u00a0${node.attribution}`, style: attribution, node }], inner, attribution.size, 'right', 4));
+  }
+  // The closing rule, and room under it so that the next paragraph does not touch it.
+  parts.push({ height: leading * 0.35 + 1 + ctx.style.leading * 0.4, spaceBefore: 0, boxes: [{ kind: 'rule', x: ctx.x, y: leading * 0.35 + 0.5, width: ctx.width, thickness: 1, color: theme.colors.accent }] });
+  return stack(parts, ctx.style.leading);
+}

@@ -1,0 +1,147 @@
+/**
+ * Phrasing content → styled runs. One handler per phrasing node type, in a map
+ * typed so that the compiler flags a node type without a handler.
+ */
+import type { Definition, PhrasingContent, PhrasingContentMap } from 'mdast';
+import type {} from 'mdast-util-directive';
+import type { Node } from 'unist';
+import type { MissingGlyph } from './lines.js';
+import type { BlockStyle, LayoutEnv, Run, RunStyle } from './types.js';
+
+/** Footnote numbers in order of first call, per chapter. */
+export class NoteNumbers {
+  readonly order: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  number(identifier: string): number {
+    let n = this.numbers.get(identifier);
+    if (n === undefined) {
+      n = this.order.length + 1;
+      this.order.push(identifier);
+      this.numbers.set(identifier, n);
+    }
+    return n;
+  }
+  has(identifier: string): boolean {
+    return this.numbers.has(identifier);
+  }
+}
+
+/** What inline layout needs besides the environment. */
+export interface InlineScope {
+  env: LayoutEnv;
+  notes: NoteNumbers;
+  definitions: Map<string, Definition>;
+  missing: MissingGlyph;
+}
+
+type InlineHandler<N> = (node: N, style: RunStyle, scope: InlineScope, out: Run[]) => void;
+type InlineHandlers = { [K in keyof PhrasingContentMap]: InlineHandler<PhrasingContentMap[K]> };
+
+export function baseStyle(block: BlockStyle): RunStyle {
+  return { family: block.family, bold: false, italic: block.italic, size: block.size, color: block.color };
+}
+
+function children(nodes: PhrasingContent[], style: RunStyle, scope: InlineScope, out: Run[]): void {
+  for (const node of nodes) inlineNode(node, style, scope, out);
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** The text content of raw HTML: tags dropped, common entities decoded. */
+export function htmlText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+      if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+      return entities[name.toLowerCase()] ?? whole;
+    });
+}
+
+function altText(alt: string | null | undefined, style: RunStyle, out: Run[], node: Node): void {
+  out.push({ kind: 'text', text: `[${alt || 'image'}]`, style: { ...style, italic: !style.italic }, node });
+}
+
+const handlers: InlineHandlers = {
+  text: (node, style, _scope, out) => out.push({ kind: 'text', text: node.value, style, node }),
+  emphasis: (node, style, scope, out) => children(node.children, { ...style, italic: !style.italic }, scope, out),
+  strong: (node, style, scope, out) => children(node.children, { ...style, bold: true }, scope, out),
+  delete: (node, style, scope, out) => children(node.children, { ...style, strike: true }, scope, out),
+  inlineCode: (node, style, _scope, out) =>
+    out.push({ kind: 'text', text: node.value, style: { ...style, family: 'mono', bold: false, italic: false, size: style.size * 0.86 }, node }),
+  break: (_node, _style, _scope, out) => out.push({ kind: 'break' }),
+  link: (node, style, scope, out) =>
+    children(node.children, { ...style, link: node.url, color: scope.env.theme.colors.accent }, scope, out),
+  linkReference: (node, style, scope, out) => {
+    const definition = scope.definitions.get(node.identifier.toLowerCase());
+    const linked = definition ? { ...style, link: definition.url, color: scope.env.theme.colors.accent } : style;
+    children(node.children, linked, scope, out);
+  },
+  footnoteReference: (node, style, scope, out) => {
+    const n = scope.notes.number(node.identifier.toLowerCase());
+    out.push({ kind: 'text', text: String(n), style: { ...style, size: style.size * 0.62, rise: style.size * 0.36, color: scope.env.theme.colors.accent }, node });
+  },
+  html: (node, style, scope, out) => {
+    const text = htmlText(node.value);
+    if (/^\s*(<!--[\s\S]*?-->\s*)*$/.test(node.value)) return; // comments are not content
+    scope.env.warn('pdf-unsupported-node', 'inline HTML is not rendered in the PDF; its text is set as plain text', node);
+    const parts = text.split('\n');
+    parts.forEach((part, index) => {
+      if (index > 0) out.push({ kind: 'break' });
+      if (part) out.push({ kind: 'text', text: part, style, node });
+    });
+  },
+  image: (node, style, scope, out) => {
+    scope.env.warn('pdf-unsupported-node', 'an image inside a line of text is not drawn in the PDF; its alt text is set instead', node);
+    altText(node.alt, style, out, node);
+  },
+  imageReference: (node, style, scope, out) => {
+    scope.env.warn('pdf-unsupported-node', 'an image inside a line of text is not drawn in the PDF; its alt text is set instead', node);
+    altText(node.alt, style, out, node);
+  },
+  textDirective: (node, style, scope, out) => children(node.children, style, scope, out),
+};
+
+function isKnown(type: string): type is keyof PhrasingContentMap {
+  return Object.hasOwn(handlers, type);
+}
+
+/** Dispatches one phrasing node; an unknown type is reported and its text kept. */
+export function inlineNode(node: PhrasingContent, style: RunStyle, scope: InlineScope, out: Run[]): void {
+  const type: string = node.type;
+  if (!isKnown(type)) {
+    scope.env.warn('pdf-unsupported-node', `the PDF renderer does not know inline node "${type}"; its text is kept`, node);
+    out.push({ kind: 'text', text: plainText(node), style, node });
+    return;
+  }
+  // The map is keyed by node type, so the handler for `node.type` takes that node;
+  // TypeScript cannot correlate the two through the union, hence the widening here.
+  const handler = handlers[node.type] as InlineHandler<PhrasingContent>;
+  handler(node, style, scope, out);
+}
+
+/** Phrasing content → runs in the given block style. */
+export function inlineRuns(nodes: PhrasingContent[], style: RunStyle, scope: InlineScope): Run[] {
+  const out: Run[] = [];
+  children(nodes, style, scope, out);
+  return out;
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string';
+}
+
+/** Children of any node, whatever its type. */
+export function childrenOf(node: Node): Node[] {
+  if (!('children' in node) || !Array.isArray(node.children)) return [];
+  const children: unknown[] = node.children;
+  return children.filter(isNode);
+}
+
+/** Text content of any node (for outlines, alt text and fallbacks). */
+export function plainText(node: Node): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  return childrenOf(node).map(plainText).join('');
+}

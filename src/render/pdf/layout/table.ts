@@ -1,0 +1,88 @@
+/** GFM tables: column widths from content, one unbreakable item per row, header repeated. */
+import type { AlignType, Table } from 'mdast';
+import { baseStyle, inlineRuns } from './inline.js';
+import { baselineIn, lineBoxes } from './items.js';
+import { layoutLines, runWidths } from './lines.js';
+import type { Align, BlockCtx, Box, Item, Run } from './types.js';
+
+const PAD_X = 4;
+const PAD_Y = 3;
+
+function alignOf(align: AlignType | undefined): Align {
+  return align === 'center' ? 'center' : align === 'right' ? 'right' : 'left';
+}
+
+/**
+ * Column widths: each column gets at least its longest word, the rest of the width is
+ * shared in proportion to what each column would need to fit on one line.
+ */
+function columnWidths(cells: Run[][][], columns: number, ctx: BlockCtx): number[] {
+  const min = new Array<number>(columns).fill(2 * PAD_X + 8);
+  const max = new Array<number>(columns).fill(2 * PAD_X + 8);
+  for (const row of cells) {
+    row.forEach((runs, index) => {
+      const widths = runWidths(runs, ctx.scope.env.metrics);
+      min[index] = Math.max(min[index] ?? 0, widths.min + 2 * PAD_X);
+      max[index] = Math.max(max[index] ?? 0, widths.max + 2 * PAD_X);
+    });
+  }
+  const total = ctx.width;
+  const sumMax = max.reduce((a, b) => a + b, 0);
+  if (sumMax <= total) return max.map((w) => (w * total) / sumMax);
+  const sumMin = min.reduce((a, b) => a + b, 0);
+  if (sumMin >= total) return min.map((w) => (w * total) / sumMin);
+  const room = total - sumMin;
+  const want = max.map((w, i) => w - (min[i] ?? 0));
+  const sumWant = want.reduce((a, b) => a + b, 0) || 1;
+  return min.map((w, i) => w + (room * (want[i] ?? 0)) / sumWant);
+}
+
+export function tableItems(node: Table, ctx: BlockCtx): Item[] {
+  const { env } = ctx.scope;
+  const size = ctx.style.size * 0.88;
+  const leading = size * 1.3;
+  const columns = Math.max(1, ...node.children.map((row) => row.children.length));
+  const cells: Run[][][] = node.children.map((row, rowIndex) =>
+    row.children.map((cell) => {
+      const style = { ...baseStyle(ctx.style), italic: false, size, bold: rowIndex === 0 };
+      return inlineRuns(cell.children, style, ctx.scope);
+    }),
+  );
+  const widths = columnWidths(cells, columns, ctx);
+  const baseline = baselineIn(size, leading);
+  const items: Item[] = [];
+  let header: Item | undefined;
+  cells.forEach((row, rowIndex) => {
+    const boxes: Box[] = [];
+    let x = ctx.x;
+    let lineCount = 1;
+    row.forEach((runs, column) => {
+      const width = widths[column] ?? 0;
+      const lines = layoutLines(runs, Math.max(1, width - 2 * PAD_X), alignOf(node.align?.[column]), env.metrics, ctx.scope.missing);
+      lines.forEach((line, index) => boxes.push(...lineBoxes(line, x + PAD_X, PAD_Y + index * leading + baseline)));
+      lineCount = Math.max(lineCount, lines.length);
+      x += width;
+    });
+    const height = lineCount * leading + 2 * PAD_Y;
+    const last = rowIndex === cells.length - 1;
+    const rule = (y: number, thickness: number, color: string): Box => ({ kind: 'rule', x: ctx.x, y, width: ctx.width, thickness, color });
+    if (rowIndex === 0) {
+      boxes.push(rule(0.4, 0.8, env.theme.colors.text), rule(height, 0.6, env.theme.colors.text));
+    } else if (last) {
+      boxes.push(rule(height, 0.8, env.theme.colors.text));
+    } else {
+      boxes.push(rule(height, 0.3, env.theme.colors.muted));
+    }
+    const item: Item = { height: height + (last ? 0.4 : 0), spaceBefore: rowIndex === 0 ? ctx.style.leading * 0.6 : 0, boxes };
+    if (rowIndex === 0) {
+      item.keepWithNext = true;
+      header = { ...item, spaceBefore: 0, keepWithNext: false };
+    } else if (header) {
+      // Repeated at the top of a page that a body row opens; the last row stays with the one before.
+      item.repeat = { ...header, boxes: header.boxes.filter((box) => box.kind !== 'link') };
+    }
+    if (!last && rowIndex === cells.length - 2 && rowIndex > 0) item.keepWithNext = true;
+    items.push(item);
+  });
+  return items;
+}

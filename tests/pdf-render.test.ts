@@ -1,0 +1,194 @@
+import { describe, expect, test } from 'vitest';
+import { loadTheme } from '../src/config/theme.js';
+import { FontBook } from '../src/render/pdf/fonts.js';
+import { renderPdf, layoutPublication } from '../src/render/pdf/index.js';
+import { layoutLines } from '../src/render/pdf/layout/lines.js';
+import type { Run, RunStyle } from '../src/render/pdf/layout/types.js';
+import { bookPublication, briefPublication, chapter, LONG_WORD, markdown } from './helpers/pdf-publication.js';
+import { hasTool, pdfFile, run, wordBoxes } from './helpers/pdf-tools.js';
+
+const theme = loadTheme('default');
+const options = { theme };
+const { margins, pageSize } = theme.pdf;
+const poppler = hasTool('pdftotext') && hasTool('pdffonts') && hasTool('pdfinfo');
+const qpdf = hasTool('qpdf');
+
+const brief = await renderPdf(briefPublication(), options);
+const briefPath = pdfFile(brief, 'brief.pdf');
+
+function texts(path: string): string {
+  return run('pdftotext', [path, '-']).stdout;
+}
+
+function inOrder(haystack: string, needles: string[]): void {
+  let from = 0;
+  for (const needle of needles) {
+    const at = haystack.indexOf(needle, from);
+    expect(at, `"${needle}" after position ${from}`).toBeGreaterThanOrEqual(0);
+    from = at + needle.length;
+  }
+}
+
+describe('PDF renderer', () => {
+  test('returns a PDF', () => {
+    expect(Buffer.from(brief.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+  });
+
+  test.skipIf(!poppler)('reading order: title block, sections, pull quotes, figure, notes, credits', () => {
+    const text = texts(briefPath).replace(/\s+/g, ' ');
+    inOrder(text, [
+      'The Brief Title',
+      'A standfirst that sums it up',
+      'Ada Writer',
+      '© Hero Photographer/Agency',
+      'Intro paragraph',
+      'What it is about',
+      'A standalone pull quote set large',
+      '— Someone Quoted',
+      'Why it matters',
+      'Caption of the grey chart',
+      'Photo: Figure Author',
+      'What changes',
+      'France',
+      'In short',
+      'Closing words worth repeating',
+      'Last line.',
+      'First note, with style.',
+      'Second note.',
+      'Credits',
+      '© Hero Photographer/Agency',
+      'Photo: Figure Author',
+    ]);
+    expect(text).toContain('link to the site');
+    expect(text).toContain('inline html');
+    expect(text).not.toContain('<span>');
+  });
+
+  test.skipIf(!poppler)('every font is embedded, with the fallback face where the others lack a glyph', () => {
+    const out = run('pdffonts', [briefPath]).stdout;
+    const rows = out.split('\n').slice(2).filter((line) => line.trim());
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) expect(row).toMatch(/CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    expect(out).toMatch(/SourceSerif4-Regular/);
+    expect(out).toMatch(/SourceSerif4-Bold/);
+    expect(out).toMatch(/SourceSerif4-Italic/);
+    expect(out).toMatch(/JetBrainsMono-Regular/);
+    expect(out).toMatch(/DejaVuSerif/);
+  });
+
+  test.skipIf(!poppler)('page size, page count and metadata', () => {
+    const info = run('pdfinfo', [briefPath]).stdout;
+    expect(info).toMatch(/Page size:\s+419\.53 x 595\.28 pts/);
+    const pages = layoutPublication(briefPublication(), options).length;
+    expect(info).toMatch(new RegExp(`Pages:\\s+${pages}\\n`));
+    expect(info).toMatch(/Title:\s+Brief & Co/);
+    expect(info).toMatch(/Author:\s+Ada Writer/);
+    expect(info).toMatch(/Subject:\s+A test brief/);
+    expect(info).toMatch(/CreationDate:.*2026/);
+  });
+
+  test.skipIf(!qpdf)('qpdf --check is clean', () => {
+    const result = run('qpdf', ['--check', briefPath]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('No syntax or stream encoding errors found');
+  });
+
+  test('same publication, same bytes', async () => {
+    const again = await renderPdf(briefPublication(), options);
+    expect(Buffer.from(again).equals(Buffer.from(brief))).toBe(true);
+  });
+
+  test.skipIf(!poppler)('no word crosses the margins; the long word is cut', () => {
+    const boxes = wordBoxes(briefPath);
+    expect(boxes.length).toBeGreaterThan(100);
+    for (const box of boxes) {
+      const left = box.page % 2 === 1 ? margins.inner : margins.outer;
+      const right = left + pageSize.width - margins.inner - margins.outer;
+      expect(box.xMin, `${box.text} on page ${box.page}`).toBeGreaterThanOrEqual(left - 0.5);
+      expect(box.xMax, `${box.text} on page ${box.page}`).toBeLessThanOrEqual(right + 0.5);
+    }
+    const pieces = boxes.filter((box) => LONG_WORD.includes(box.text) && box.text.length > 5);
+    expect(pieces.length).toBeGreaterThanOrEqual(2);
+    expect(pieces.map((p) => p.text).join('')).toContain(LONG_WORD.slice(10, 60));
+  });
+
+  test.skipIf(!poppler)('no-break spaces keep their words on one line', () => {
+    // pdftotext may map the no-break spaces to plain spaces; what matters is the line.
+    const text = texts(briefPath);
+    expect(text).toMatch(/100[ \u00a0]km/);
+    expect(text).toMatch(/25[ \u00a0\u202f]%/);
+  });
+
+  test('line breaking never breaks at U+00A0 or U+202F', () => {
+    const fonts = new FontBook(theme.pdf.fonts);
+    const style: RunStyle = { family: 'text', bold: false, italic: false, size: 10, color: '#000000' };
+    const runs: Run[] = [{ kind: 'text', text: 'aaaa bbbb\u00a0cccc dddd\u202feeee ffff', style }];
+    const measure = fonts.width('aaaa bbbb', 'text-regular', 10) + 2;
+    const lines = layoutLines(runs, measure, 'left', fonts, () => undefined);
+    const lineTexts = lines.map((line) => line.fragments.map((f) => f.text).join(' '));
+    expect(lineTexts).toContain('bbbb\u00a0cccc');
+    expect(lineTexts).toContain('dddd\u202feeee');
+    for (const line of lines) {
+      const last = line.fragments[line.fragments.length - 1];
+      if (last) expect(last.x + last.width).toBeLessThanOrEqual(Math.max(measure, fonts.width('bbbb\u00a0cccc', 'text-regular', 10)) + 0.01);
+    }
+  });
+
+  test('justified lines fill the measure; the last line does not', () => {
+    const fonts = new FontBook(theme.pdf.fonts);
+    const style: RunStyle = { family: 'text', bold: false, italic: false, size: 10, color: '#000000' };
+    const italic: RunStyle = { ...style, italic: true };
+    const runs: Run[] = [
+      { kind: 'text', text: 'Some words in roman, then ', style },
+      { kind: 'text', text: 'some more in italic that run on ', style: italic },
+      { kind: 'text', text: 'and end in roman again after a while.', style },
+    ];
+    const lines = layoutLines(runs, 120, 'justify', fonts, () => undefined);
+    expect(lines.length).toBeGreaterThan(2);
+    lines.forEach((line, index) => {
+      const last = line.fragments[line.fragments.length - 1];
+      const end = last ? last.x + last.width : 0;
+      if (index < lines.length - 1) expect(end).toBeCloseTo(120, 1);
+      else expect(end).toBeLessThan(119);
+    });
+  });
+
+  test('an unsupported image is a warning and a placeholder, not a crash', async () => {
+    const pub = briefPublication({ heroType: 'image/webp' });
+    const bytes = await renderPdf(pub, options);
+    expect(bytes.length).toBeGreaterThan(1000);
+    const messages = pub.chapters[0]?.file.messages ?? [];
+    expect(messages.some((m) => m.ruleId === 'pdf-image' && m.fatal === false)).toBe(true);
+  });
+
+  test('raw HTML, unknown nodes and missing glyphs are reported with a position', async () => {
+    const tree = markdown('Text with a glyph no font has: \u{1F99C} here.\n\n<div>block html</div>\n');
+    tree.children.push({ type: 'mystery', position: { start: { line: 9, column: 1 }, end: { line: 9, column: 5 } } } as unknown as (typeof tree.children)[number]); // a node type no renderer knows
+    const pub = { ...briefPublication(), chapters: [chapter('ch-1', 'Odd', tree)], credits: [] };
+    await renderPdf(pub, options);
+    const messages = pub.chapters[0]?.file.messages ?? [];
+    const rules = messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`);
+    expect(rules).toContain('pdf-missing-glyph@1:1');
+    expect(rules.some((r) => r.startsWith('pdf-unsupported-node@3:'))).toBe(true);
+    expect(rules).toContain('pdf-unsupported-node@9:1');
+  });
+
+  test.skipIf(!poppler)('a book: title page, chapters on new pages, outline', async () => {
+    const pub = bookPublication();
+    const bytes = await renderPdf(pub, options);
+    const path = pdfFile(bytes, 'book.pdf');
+    const pages = layoutPublication(pub, options);
+    expect(pages[0]?.placed.some((p) => p.item.boxes.some((b) => b.kind === 'text' && b.text === 'Book'))).toBe(true);
+    const opener = pages.findIndex((page) => page.placed.some((p) => p.item.outline?.title === 'Second Chapter'));
+    expect(opener).toBeGreaterThan(1);
+    expect(pages[opener]?.placed[0]?.item.outline?.title).toBe('Second Chapter');
+    const text = texts(path).replace(/\s+/g, ' ');
+    inOrder(text, ['The Book', 'With two chapters', 'The Brief Title', 'Second Chapter', 'A subsection', 'Credits']);
+    if (qpdf) {
+      const json = run('qpdf', ['--json', '--json-key=outlines', path]).stdout;
+      expect(json).toContain('"title": "The Brief Title"');
+      expect(json).toContain('"title": "A subsection"');
+    }
+  });
+});
