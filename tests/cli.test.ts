@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -123,3 +124,50 @@ describe('folio CLI', () => {
     }
   });
 });
+
+describe('folio import, init and folio.yaml collections', () => {
+  const seed = join(repoRoot, '..', 'shared', 'seed', 'brief-fr.txt');
+  test.skipIf(!existsSync(seed))('import the seed brief, then build it: four sections and the credit', () => {
+    const dir = scratch();
+    const imported = folio(['import', seed, '-o', 'brief.md'], dir);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('language: fr');
+    expect(folio(['import', seed, '-o', 'brief.md'], dir).code).toBe(2);
+    const built = folio(['build', 'brief.md', '--format', 'pdf'], dir);
+    expect(built.code).toBe(0);
+    const text = pdfText(join(dir, 'dist', 'brief.pdf'));
+    if (text === undefined) return;
+    const order = ['Pentagone', '©', 'De quoi on parle', 'Pourquoi c', 'Ce que ça change', 'Pour finir'].map((s) => text.indexOf(s));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  test('init makes a project that builds as one publication', () => {
+    const dir = join(scratch(), 'my-digest');
+    expect(folio(['init', dir], repoRoot).code).toBe(0);
+    expect(folio(['init', dir], repoRoot).code).toBe(2);
+    const built = folio(['build'], dir);
+    expect(built.code).toBe(0);
+    expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['my-digest.epub', 'my-digest.pdf']);
+  });
+
+  test('a collection keeps the order written, and config errors point at the key with a suggestion', () => {
+    const dir = project({ 'b.md': good.replace('A good brief', 'Second piece'), 'a.md': good.replace('A good brief', 'First piece') });
+    writeFileSync(join(dir, 'issue-7.yaml'), 'title: Issue 7\nlang: en\nmanuscripts:\n  - manuscripts/b.md\n  - manuscripts/a.md\n');
+    const built = folio(['build', 'issue-7.yaml', '--format', 'ast'], dir);
+    expect(built.code).toBe(0);
+    const tree = JSON.parse(built.stdout);
+    expect(tree.meta.title).toBe('Issue 7');
+    expect(tree.chapters.map((c: { titleText: string }) => c.titleText)).toEqual(['Second piece', 'First piece']);
+    writeFileSync(join(dir, 'folio.yaml'), 'title: Broken\nmanuscript:\n  - manuscripts/*.md\npdf:\n  pagesize: A4\n');
+    const broken = folio(['build'], dir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('folio.yaml:2:1: error: unknown key "manuscript" (did you mean "manuscripts"?)');
+    expect(broken.stderr).toContain('folio.yaml:5:3: error: unknown key "pdf.pagesize" (did you mean "pageSize"?)');
+  });
+});
+
+function pdfText(path: string): string | undefined {
+  const run = spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  return run.status === 0 ? run.stdout : undefined;
+}

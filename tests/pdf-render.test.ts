@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadTheme } from '../src/config/theme.js';
 import { FontBook } from '../src/render/pdf/fonts.js';
 import { renderPdf, layoutPublication } from '../src/render/pdf/index.js';
 import { layoutLines } from '../src/render/pdf/layout/lines.js';
 import type { Run, RunStyle } from '../src/render/pdf/layout/types.js';
-import { bookPublication, briefPublication, chapter, LONG_WORD, markdown } from './helpers/pdf-publication.js';
+import { bookPublication, briefPublication, chapter, LONG_WORD, markdown, pullQuote } from './helpers/pdf-publication.js';
 import { hasTool, pdfFile, run, wordBoxes } from './helpers/pdf-tools.js';
 
 const theme = loadTheme('default');
@@ -92,6 +93,11 @@ describe('PDF renderer', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('No syntax or stream encoding errors found');
+    const expanded = pdfFile(new Uint8Array(0), 'brief-qdf.pdf');
+    run('qpdf', ['--qdf', '--object-streams=disable', briefPath, expanded]);
+    const raw = readFileSync(expanded, 'latin1');
+    expect(raw).toContain('/URI (https://example.org/page)');
+    expect(raw).toContain('/Lang (en)');
   });
 
   test('same publication, same bytes', async () => {
@@ -190,5 +196,32 @@ describe('PDF renderer', () => {
       expect(json).toContain('"title": "The Brief Title"');
       expect(json).toContain('"title": "A subsection"');
     }
+  });
+
+  test.skipIf(!poppler || !qpdf)('hostile input stays inside the margins and is a valid PDF', async () => {
+    const deepQuote = `${'> '.repeat(14)}Deeply quoted text that goes on for a while to wrap.`;
+    const deepList = Array.from({ length: 14 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1} item text`).join('\n');
+    const wideTable = `| ${Array.from({ length: 14 }, (_, i) => `Column${i}Header`).join(' | ')} |\n|${' --- |'.repeat(14)}\n| ${Array.from({ length: 14 }, () => 'averyveryverylongcellvalue').join(' | ')} |`;
+    const url = `https://example.org/${'segment/'.repeat(20)}end`;
+    const tree = markdown(`${deepQuote}\n\n${deepList}\n\n${wideTable}\n\nA bare link: <${url}>.\n\n${'Word '.repeat(2000)}\n`);
+    tree.children.push(pullQuote('A pull quote that never ends. '.repeat(120), 'Someone'));
+    const pub = { ...briefPublication(), chapters: [chapter('ch-1', 'Hostile', tree)], credits: [] };
+    const bytes = await renderPdf(pub, options);
+    const path = pdfFile(bytes, 'hostile.pdf');
+    expect(run('qpdf', ['--check', path]).code).toBe(0);
+    for (const box of wordBoxes(path)) {
+      const left = box.page % 2 === 1 ? margins.inner : margins.outer;
+      const right = left + pageSize.width - margins.inner - margins.outer;
+      expect(box.xMin, box.text).toBeGreaterThanOrEqual(left - 0.5);
+      expect(box.xMax, box.text).toBeLessThanOrEqual(right + 0.5);
+      expect(box.yMax, box.text).toBeLessThanOrEqual(pageSize.height - margins.bottom * 0.3);
+    }
+  });
+
+  test.skipIf(!poppler)('a publication without chapters still gives a valid one-page PDF', async () => {
+    const pub = { ...briefPublication(), chapters: [], credits: [] };
+    const path = pdfFile(await renderPdf(pub, options), 'empty.pdf');
+    expect(run('pdfinfo', [path]).stdout).toMatch(/Pages:\s+1\n/);
+    expect(run('pdftotext', [path, '-']).stdout).toContain('Brief & Co');
   });
 });

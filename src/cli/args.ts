@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { outputFormats, type OutputFormat, type PageSize } from '../config/options.js';
 import { parsePageSize } from '../config/page-size.js';
 
-export type Command = 'build' | 'check' | 'import' | 'help' | 'version';
-export const commands: readonly Command[] = ['build', 'check', 'import', 'help', 'version'];
+export type Command = 'build' | 'check' | 'import' | 'init' | 'help' | 'version';
+export const commands: readonly Command[] = ['build', 'check', 'import', 'init', 'help', 'version'];
 
 export interface CliOptions {
   command: Command;
@@ -24,7 +24,7 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-export type HelpTopic = 'build' | 'check' | 'import' | 'main';
+export type HelpTopic = 'build' | 'check' | 'import' | 'init' | 'main';
 
 export const helpText: Record<HelpTopic, string> = {
   main: `folio — Markdown manuscripts to EPUB 3 and PDF
@@ -34,6 +34,7 @@ Usage:
                            default: ./folio.yaml if present, else ./manuscripts/)
   folio check [INPUT...]   parse and validate only; writes nothing
   folio import FILE.txt [-o OUT.md]   plain-text brief → manuscript
+  folio init [DIR]         scaffold a project (folio.yaml, a sample manuscript and image)
   folio help [COMMAND]     show help
   folio --version
 
@@ -61,6 +62,15 @@ and says what it guessed (language, credit, sections).
 Options:
   -o, --out FILE         output manuscript (default: manuscripts/<name>.md)
       --force            overwrite an existing file
+  -h, --help             show this help`,
+  init: `Usage: folio init [DIR] [--force]
+
+Creates a working project in DIR (default: the current folder): folio.yaml,
+manuscripts/first-article.md with an image and its credit, .gitignore and a
+package.json with build and check scripts. Existing files are kept unless --force.
+
+Options:
+      --force            overwrite existing files
   -h, --help             show this help`,
   check: `Usage: folio check [INPUT...] [options]
 

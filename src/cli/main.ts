@@ -7,6 +7,7 @@ import { loadTheme, packageRoot, ThemeError } from '../config/theme.js';
 import { expandManuscripts, resolveInputs } from '../manuscript/inputs.js';
 import { helpText, parseCli, UsageError, type CliOptions } from './args.js';
 import { importCommand } from './import.js';
+import { initCommand } from './init.js';
 import { formatLines, jobJson, messagesOf, publicationJson } from './report.js';
 
 export type { Io } from './io.js';
@@ -43,11 +44,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   if (options.command === 'help' || options.help) {
     const topic = options.command === 'help' ? options.inputs[0] : options.command;
-    const known = (['build', 'check', 'import'] as const).find((t) => t === topic);
+    const known = (['build', 'check', 'import', 'init'] as const).find((t) => t === topic);
     io.stdout(`${helpText[known ?? 'main']}\n`);
     return 0;
   }
   if (options.command === 'import') return importCommand(options, io);
+  if (options.command === 'init') return initCommand(options, io);
   return buildCommand(options, io);
 }
 

@@ -37,6 +37,8 @@ export const rules = {
   'html-raw': { severity: 'warning', stage: 'ast', summary: 'raw HTML was dropped or sanitised' },
   'render-failed': { severity: 'error', stage: 'cli', summary: 'a renderer failed on a publication (a Folio bug)' },
   'epub-unsupported-node': { severity: 'warning', stage: 'epub', summary: 'the EPUB renderer cannot render a node' },
+  'epub-link': { severity: 'warning', stage: 'epub', summary: 'a link cannot work in the EPUB and was dropped (its text is kept)' },
+  'epub-image-format': { severity: 'warning', stage: 'epub', summary: 'an image format EPUB 3 cannot carry; its alt text is shown' },
   'pdf-unsupported-node': { severity: 'warning', stage: 'pdf', summary: 'the PDF renderer cannot render a node' },
   'pdf-image': { severity: 'warning', stage: 'pdf', summary: 'an image cannot be drawn in the PDF' },
   'pdf-missing-glyph': { severity: 'warning', stage: 'pdf', summary: 'no embedded font has a glyph for a character' },

@@ -76,13 +76,13 @@ export function phrasing(markdown: string): PhrasingContent[] {
   return first && first.type === 'paragraph' ? first.children : [];
 }
 
-export function section(id: string, depth: number, heading: string, children: RootContent[]): Section {
+export function section(id: string, depth: 2 | 3 | 4 | 5 | 6, heading: string, children: RootContent[]): Section {
   const content = children.filter((c): c is BlockContent | Section => c.type !== 'footnoteDefinition' && c.type !== 'definition');
   return {
     type: 'section',
     id,
     depth,
-    children: [{ type: 'heading', depth: depth as 2 | 3 | 4 | 5 | 6, children: phrasing(heading) }, ...content],
+    children: [{ type: 'heading', depth, children: phrasing(heading) }, ...content],
   };
 }
 

@@ -12,12 +12,14 @@ import { ncName, type EpubPaths } from './paths.js';
 import { joinNames, stringsFor } from './strings.js';
 
 export function chapterContext(pub: Publication, chapter: Chapter, paths: EpubPaths, creditEntries: Map<string, string>): ChapterContext {
+  const lang = chapter.lang.trim() || pub.meta.lang;
   return {
     pub,
     chapter,
     file: chapter.file,
+    lang,
     paths,
-    strings: stringsFor(chapter.lang),
+    strings: stringsFor(lang),
     idPrefix: `${ncName(chapter.id, 'chapter')}-`,
     creditEntries,
     footnotes: { order: [], references: new Map() },

@@ -31,6 +31,8 @@ export interface ChapterContext {
   pub: Publication;
   chapter: Chapter;
   file: VFile;
+  /** The chapter's language, else the publication's. */
+  lang: string;
   paths: EpubPaths;
   strings: EpubStrings;
   /** Prefix of generated ids in this document (footnotes, title). */

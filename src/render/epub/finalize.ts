@@ -65,7 +65,7 @@ function rewriteChildren(children: ElementContent[], file: VFile, targets: LinkT
     if (child.tagName === 'a' && typeof href === 'string') {
       const resolved = resolveHref(href, targets);
       if (resolved.href === undefined) {
-        report(file, 'epub-unsupported-node', `link dropped from the EPUB: ${resolved.reason ?? href}`, child);
+        report(file, 'epub-link', `link dropped from the EPUB: ${resolved.reason ?? href}`, child);
         out.push(...child.children);
         continue;
       }

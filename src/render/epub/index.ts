@@ -41,16 +41,15 @@ export async function renderEpub(pub: Publication, options: RenderOptions): Prom
   const files = new Set([...rendered.map((r) => r.file), ...(credits ? [CREDITS] : [])]);
 
   // 2. Finalise and serialise the content documents, in spine order.
-  const documents: PackagedDocument[] = rendered.map(({ ctx, file, body }) => ({
-    filename: file,
-    title: ctx.chapter.titleText,
-    xhtml: serializeXhtml({
-      lang: ctx.chapter.lang,
-      title: ctx.chapter.titleText,
-      bodyClass: 'chapter',
-      body: finalize(body, ctx.file, { file, ids, files }, ctx.strings),
-    }),
-  }));
+  const documents: PackagedDocument[] = rendered.map(({ ctx, file, body }) => {
+    // An empty <title> is invalid XHTML: fall back to the book's title.
+    const title = ctx.chapter.titleText.trim() || pub.meta.title.trim() || ctx.chapter.id;
+    return {
+      filename: file,
+      title,
+      xhtml: serializeXhtml({ lang: ctx.lang, title, bodyClass: 'chapter', body: finalize(body, ctx.file, { file, ids, files }, ctx.strings) }),
+    };
+  });
   const firstFile = pub.chapters[0]?.file;
   if (credits && firstFile) {
     documents.push({

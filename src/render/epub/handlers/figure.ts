@@ -44,7 +44,7 @@ function image(state: State, node: Figure, ctx: ChapterContext): ElementContent 
   if (!entry) {
     const asset = node.assetId === undefined ? undefined : ctx.pub.assets.get(node.assetId);
     // A figure without asset was already reported by the manuscript stage (missing or unreadable file).
-    if (asset) report(ctx.file, 'epub-unsupported-node', `image "${node.url}" (${asset.mediaType}) cannot be carried in an EPUB 3.2; its alt text is shown instead`, node);
+    if (asset) report(ctx.file, 'epub-image-format', `image "${node.url}" (${asset.mediaType}) cannot be carried in an EPUB 3.2; its alt text is shown instead`, node);
     return h('span', { className: ['image-missing'] }, [text(node.alt)]);
   }
   const asset = ctx.pub.assets.get(entry.assetId);

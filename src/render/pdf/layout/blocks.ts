@@ -19,7 +19,7 @@ import type {
 } from 'mdast';
 import type {} from 'mdast-util-directive';
 import type { Node } from 'unist';
-import { captionItems, creditItems, figureItem, pullQuoteItem } from './figures.js';
+import { captionItems, creditItems, figureItem, pullQuoteItems } from './figures.js';
 import { baseStyle, htmlText, inlineRuns, plainText } from './inline.js';
 import { baselineIn, paragraphItems } from './items.js';
 import { layoutLines, layoutPre } from './lines.js';
@@ -48,6 +48,15 @@ export function paragraphGap(ctx: BlockCtx): number {
 export function runsItems(runs: Run[], ctx: BlockCtx, spaceBefore: number): Item[] {
   const lines = layoutLines(runs, ctx.width, ctx.style.align, ctx.scope.env.metrics, ctx.scope.missing);
   return paragraphItems(lines, { x: ctx.x, size: ctx.style.size, leading: ctx.style.leading, spaceBefore });
+}
+
+/**
+ * The context of a nested block, `indent` points further right. Deep nesting stops
+ * indenting once the measure would get too narrow to set text in.
+ */
+export function indented(ctx: BlockCtx, indent: number): BlockCtx {
+  const shift = ctx.width - indent >= ctx.style.size * 10 ? indent : 0;
+  return { ...ctx, x: ctx.x + shift, width: ctx.width - shift };
 }
 
 function phrasingItems(nodes: PhrasingContent[], ctx: BlockCtx): Item[] {
@@ -96,10 +105,12 @@ function listItems(node: List, ctx: BlockCtx): Item[] {
   const numbers = node.children.map((_, index) => `${start + index}.`);
   const widest = Math.max(...numbers.map((n) => ctx.scope.env.metrics.width(n, 'text-regular', ctx.style.size)));
   const indent = node.ordered ? Math.max(ctx.style.size * 1.6, widest + ctx.style.size * 0.6) : ctx.style.size * 1.4;
-  const inner: BlockCtx = { ...ctx, x: ctx.x + indent, width: ctx.width - indent, listDepth: ctx.listDepth + 1 };
+  const inner: BlockCtx = { ...indented(ctx, indent), listDepth: ctx.listDepth + 1 };
   node.children.forEach((item, index) => {
     const marker = item.checked === true ? '\u2611' : item.checked === false ? '\u2610' : node.ordered ? (numbers[index] ?? '') : bullet(ctx.listDepth);
     const body = listItemBody(item, inner, node.spread === true || item.spread === true);
+    // An empty item still shows its marker.
+    if (body.length === 0) body.push({ height: ctx.style.leading, spaceBefore: 0, boxes: [], firstBaseline: baselineIn(ctx.style.size, ctx.style.leading) });
     const first = body[0];
     if (!first) return;
     first.spaceBefore = index === 0 ? paragraphGap(ctx) : node.spread ? paragraphGap(ctx) : ctx.style.leading * 0.15;
@@ -138,17 +149,12 @@ function barred(items: Item[], ctx: BlockCtx): Item[] {
   return items;
 }
 
-function footnoteMarkers(): Item[] {
-  return []; // footnote definitions are set at the end of the chapter (chapter.ts)
-}
-
 const handlers: BlockHandlers = {
   paragraph: (node, ctx) => phrasingItems(node.children, ctx),
   heading: (node, ctx) => headingItems(node.depth, node.children, ctx, plainText(node)),
   section: (node, ctx) => layoutBlocks(node.children, ctx),
   blockquote: (node, ctx) => {
-    const inset = ctx.style.size * 1.2;
-    const inner: BlockCtx = { ...ctx, x: ctx.x + inset, width: ctx.width - inset, style: { ...ctx.style, color: ctx.scope.env.theme.colors.text } };
+    const inner = indented(ctx, ctx.style.size * 1.2);
     const items = layoutBlocks(node.children, inner);
     const first = items[0];
     if (first) first.spaceBefore = Math.max(first.spaceBefore, paragraphGap(ctx));
@@ -166,12 +172,13 @@ const handlers: BlockHandlers = {
   tableRow: (node, ctx) => tableItems({ type: 'table', children: [node] }, ctx),
   tableCell: (node, ctx) => phrasingItems(node.children, ctx),
   definition: () => [],
-  footnoteDefinition: footnoteMarkers,
+  // Footnote definitions are set at the end of their chapter (chapter.ts), not in place.
+  footnoteDefinition: () => [],
   yaml: () => [],
   figure: (node, ctx) => [figureItem(node, ctx, ctx.scope.env.areaHeight * 0.7, ctx.style.leading)],
   figureCaption: (node, ctx) => captionItems(node, ctx, paragraphGap(ctx)),
   credit: (node, ctx) => creditItems(node, ctx, 3),
-  pullQuote: (node, ctx) => [pullQuoteItem(node, ctx)],
+  pullQuote: pullQuoteItems,
   containerDirective: (node, ctx) => layoutBlocks(node.children, ctx),
   leafDirective: (node, ctx) => phrasingItems(node.children, ctx),
 };

@@ -97,8 +97,8 @@ export function figureItem(node: Figure, ctx: BlockCtx, maxHeight: number, space
   return { ...stack(parts, spaceBefore), marks: [node.id] };
 }
 
-/** A pull quote: larger italic between accent rules, never split. */
-export function pullQuoteItem(node: PullQuote, ctx: BlockCtx): Item {
+/** A pull quote: larger italic between accent rules, never split (unless taller than a page). */
+export function pullQuoteItems(node: PullQuote, ctx: BlockCtx): Item[] {
   const { theme } = ctx.scope.env;
   const size = ctx.style.size * 1.3;
   const leading = size * 1.3;
@@ -116,5 +116,9 @@ export function pullQuoteItem(node: PullQuote, ctx: BlockCtx): Item {
   }
   // The closing rule, and room under it so that the next paragraph does not touch it.
   parts.push({ height: leading * 0.35 + 1 + ctx.style.leading * 0.4, spaceBefore: 0, boxes: [{ kind: 'rule', x: ctx.x, y: leading * 0.35 + 0.5, width: ctx.width, thickness: 1, color: theme.colors.accent }] });
-  return stack(parts, ctx.style.leading);
+  const whole = stack(parts, ctx.style.leading);
+  if (whole.height <= ctx.scope.env.areaHeight) return [whole];
+  const first = parts[0];
+  if (first) first.spaceBefore = ctx.style.leading;
+  return parts;
 }
