@@ -1,3 +1,5 @@
+import type { PageMap } from '../render/page-map.js';
+
 /**
  * Typed options shared by the CLI, the config file and the renderers.
  * One schema: every option is a typed union here, never a free `string`.
@@ -65,6 +67,11 @@ export interface RenderOptions {
   /** Absent means the defaults below. */
   pdf?: PdfOptions;
   epub?: EpubOptions;
+  /**
+   * Where the PDF's printed pages start (from the PDF layout), so the EPUB's page
+   * list matches the PDF. Absent: no page list.
+   */
+  pageMap?: PageMap;
 }
 
 export type PdfaLevel = '2b' | '1b';
