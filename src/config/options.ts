@@ -1,4 +1,4 @@
-import type { PageMap } from '../render/page-map.js';
+import type { PageMap } from '../ast/page-map.js';
 
 /**
  * Typed options shared by the CLI, the config file and the renderers.

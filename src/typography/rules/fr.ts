@@ -25,7 +25,7 @@ function highPunctuation(insert: boolean): Rule {
   return rule('fr-high-punctuation', new RegExp(`(?<=${NOT_BEFORE})${spaces}([;!?])${AFTER_PUNCT}`, 'gu'), `${NNBSP}$1`);
 }
 
-const colon = rule('fr-colon', new RegExp(`(?<=${NOT_BEFORE})(?:${TYPED}|\\u202F)*:(?=$|[\\s»”"\\]\\uFFFC])`, 'gu'), `${NBSP}:`);
+const colon = rule('fr-colon', new RegExp(`(?<=${NOT_BEFORE})(?:${TYPED}|\\u202F)*:(?=$|[\\s»”")\\]\\uFFFC])`, 'gu'), `${NBSP}:`);
 
 const thousands = rule('fr-thousands', /(?<![\p{N},.])\d{1,3}(?:[ \u00A0\u2009]\d{3})+(?![\p{N}])/gu, (m) => m[0].replace(/[ \u00A0\u2009]/g, NNBSP));
 const percent = rule('fr-percent', /(?<=\d)[ \u00A0\u2009]?([%‰])/g, `${NNBSP}$1`);
@@ -44,8 +44,12 @@ const unit = rule(
 /** `18 h 30`: the space after the `h` of a time. */
 const hourMinutes = rule('fr-hour-minutes', /(?<=\d[\u00A0 ]h)[ \u2009](?=\d)/g, NBSP);
 const numero = rule('fr-numero', /(?<![\p{L}\p{N}])([nN][°º]|§)[ \u2009]?(?=\d)/gu, `$1${NBSP}`);
+/** `no 3`, `No 5`: numéro written with a plain o (a space is required). */
+const numeroO = rule('fr-numero-o', /(?<![\p{L}\p{N}])([nN]o)[ \u2009](?=\d)/gu, `$1${NBSP}`);
 const reference = rule('fr-reference', /(?<![\p{L}\p{N}])(p\.|pp\.|vol\.|chap\.|art\.|fig\.|t\.|no\.)[ \u2009](?=\d)/gu, `$1${NBSP}`);
 const honorific = rule('fr-honorific', /(?<![\p{L}\p{N}.])(M\.|MM\.|Mme|Mmes|Mlle|Mlles|Mgr|Me|Dr|Pr)[ \u2009](?=\p{Lu})/gu, `$1${NBSP}`);
+/** Dialogue: `—Bonjour` at the start of a paragraph takes its no-break space. */
+const dialogueSpace = rule('fr-dialogue-space', /^([—–])(?=\p{L})/u, `$1${NBSP}`);
 const initial = rule('fr-initial', /(?<![\p{L}\p{N}])(\p{Lu}\.)[ \u2009](?=\p{Lu})/gu, `$1${NBSP}`);
 
 function french(id: string, insertBeforeHigh: boolean): LanguageRules {
@@ -67,10 +71,12 @@ function french(id: string, insertBeforeHigh: boolean): LanguageRules {
       unit,
       hourMinutes,
       numero,
+      numeroO,
       reference,
       honorific,
       initial,
       dialogueDash,
+      dialogueSpace,
     ],
   };
 }

@@ -33,8 +33,9 @@ export const NOBREAK = '[\\u00A0\\u2007\\u202F\\u2060]';
 export const NBSP = '\u00A0';
 export const NNBSP = '\u202F';
 
+/** A rule; its pattern is made global (every match is rewritten). */
 export function rule(id: string, pattern: RegExp, replace: Rule['replace']): Rule {
-  return { id, pattern, replace };
+  return { id, pattern: pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`), replace };
 }
 
 /** `...` → `…` (four dots stay as typed). */
@@ -44,14 +45,15 @@ export const ellipsis = rule('ellipsis', /(?<!\.)\.\.\.(?!\.)/g, '…');
 export const tripleHyphen = rule('em-dash', /(?<!-)---(?!-)/g, '—');
 
 /**
- * `--` → `dash`, or an en dash between digits. A `--word` after a space or at the
- * start is a command-line flag and stays as typed.
+ * `--` → `dash`, an en dash between digits, an em dash opening a run (dialogue). A
+ * `--word` after a space or at the start is a command-line flag and stays as typed.
  */
 export function doubleHyphen(dash: '—' | '–'): Rule {
   return rule('double-hyphen', /(?<!-)--(?!-)/g, (m) => {
     const before = m.input.charAt(m.index - 1);
     const after = m.input.charAt(m.index + 2);
     if (/\d/.test(before) && /\d/.test(after)) return '–';
+    if (m.index === 0 && /\s/.test(after)) return '—'; // a dialogue dash
     if ((before === '' || /\s/.test(before)) && /[a-z]/.test(after)) return m[0];
     return dash;
   });
