@@ -1,34 +1,31 @@
 /**
- * Orchestration only: inputs → manuscripts → publication → renderers → files.
- * Every decision lives in the stage that owns it.
+ * Orchestration only: manuscripts → publication → typography → renderers → files.
+ * Every decision lives in the stage that owns it. `runJob` builds one publication
+ * and returns a plain, serialisable report (it also runs inside pool workers).
  */
-import { dirname, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { VFile } from 'vfile';
 import { buildPublication } from './ast/build-publication.js';
 import type { Publication } from './ast/publication.js';
 import { configMeta, type FolioConfig } from './config/config.js';
 import type { OutputFormat, RenderOptions } from './config/options.js';
 import { hasErrors, report } from './diagnostics/report.js';
+import { toMessageJson, type MessageJson } from './diagnostics/json.js';
 import { AssetResolver } from './manuscript/assets.js';
-import { configOutputName, outputName } from './manuscript/inputs.js';
 import { readManuscript } from './manuscript/read.js';
-import { writeOutput, type WrittenFile } from './output/write.js';
+import { writeOutput } from './output/write.js';
+import type { PublicationJob } from './run/jobs.js';
+import { publicationJson } from './ast/json.js';
 import { renderEpub } from './render/epub/index.js';
 import { renderPdf } from './render/pdf/index.js';
+import { applyTypography } from './typography/index.js';
 
 export type RenderFormat = Exclude<OutputFormat, 'ast'>;
 type Renderer = (publication: Publication, options: RenderOptions) => Promise<Uint8Array>;
 
 const renderers: Record<RenderFormat, Renderer> = { epub: renderEpub, pdf: renderPdf };
 
-export interface PublicationJob {
-  /** Output base name (`dist/<name>.epub`). */
-  name: string;
-  /** Absolute manuscript paths, in order. */
-  manuscripts: string[];
-  /** Folder images must stay inside. */
-  root: string;
-}
+export type { PublicationJob } from './run/jobs.js';
 
 export interface JobOptions {
   cwd: string;
@@ -42,28 +39,62 @@ export interface JobOptions {
   config?: FolioConfig;
 }
 
-export interface JobResult {
-  job: PublicationJob;
-  files: VFile[];
-  outputs: Array<WrittenFile & { format: RenderFormat }>;
-  publication?: Publication;
-  /** True when a manuscript had an error: nothing was written for this job. */
-  failed: boolean;
+export interface OutputReport {
+  format: RenderFormat;
+  /** Absolute path. */
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** What one publication's build produced: plain data, safe to pass between threads. */
+export interface JobReport {
+  name: string;
+  /** Absolute manuscript paths. */
+  inputs: string[];
+  /** Absolute paths of every file the build read (manuscripts and images), for the cache. */
+  dependencies: string[];
+  ok: boolean;
+  outputs: OutputReport[];
+  messages: MessageJson[];
+  /** PDF page count, when a PDF was made. */
+  pages?: number;
+  /** `--format ast`: the tree as JSON. */
+  ast?: unknown;
+  /** Served from the cache: nothing was rebuilt. */
+  cached?: boolean;
+  durationMs: number;
+}
+
+function countPdfPages(data: Uint8Array): number {
+  // pdfkit writes one uncompressed `/Type /Page` dictionary per page (no object streams).
+  return (Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length;
 }
 
 /** Builds one publication: parse, and unless a manuscript has errors, render and write each format. */
-export async function runJob(job: PublicationJob, options: JobOptions): Promise<JobResult> {
+export async function runJob(job: PublicationJob, options: JobOptions): Promise<JobReport> {
+  const started = performance.now();
   const sources = job.manuscripts.map((path) => ({ path, file: readManuscript(path, { displayPath: relative(options.cwd, path) || path }) }));
   const files = sources.map((s) => s.file);
-  const result: JobResult = { job, files, outputs: [], failed: false };
-  if (files.some(hasErrors)) return { ...result, failed: true };
+  const finish = (fields: Partial<JobReport>, publication?: Publication): JobReport => ({
+    name: job.name,
+    inputs: job.manuscripts,
+    dependencies: [...job.manuscripts, ...(publication ? [...publication.assets.values()].map((a) => join(job.root, a.href)) : [])],
+    ok: !files.some(hasErrors),
+    outputs: [],
+    messages: files.flatMap((file: VFile) => toMessageJson(file)),
+    durationMs: Math.round(performance.now() - started),
+    ...fields,
+  });
+  if (files.some(hasErrors)) return finish({});
   const publication = buildPublication(sources, {
     resolver: new AssetResolver(job.root),
     ...(options.config ? { meta: configMeta(options.config) } : {}),
     ...(options.sourceDateEpoch ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
   });
-  result.publication = publication;
-  if (files.some(hasErrors)) return { ...result, failed: true };
+  applyTypography(publication, { enabled: options.config?.typography.enabled ?? true });
+  const ast = options.formats.includes('ast') ? publicationJson(publication) : undefined;
+  if (files.some(hasErrors)) return finish(ast ? { ast } : {}, publication);
   const formats = options.formats.filter((f): f is RenderFormat => f !== 'ast');
   const rendered: Array<{ format: RenderFormat; data: Uint8Array }> = [];
   for (const format of formats) {
@@ -73,22 +104,14 @@ export async function runJob(job: PublicationJob, options: JobOptions): Promise<
       // A renderer bug must not take the other publications down: report it on this one.
       const first = files[0];
       if (first) report(first, 'render-failed', `the ${format.toUpperCase()} renderer failed (${error instanceof Error ? error.message : String(error)}); nothing was written for this publication. This is a Folio bug: please report it with the manuscript`);
-      return { ...result, failed: true };
+      return finish({}, publication);
     }
   }
-  if (files.some(hasErrors)) return { ...result, failed: true };
+  if (files.some(hasErrors)) return finish({}, publication);
+  const outputs: OutputReport[] = [];
   if (options.write) {
-    for (const { format, data } of rendered) result.outputs.push({ format, ...writeOutput(options.outDir, `${job.name}.${format}`, data) });
+    for (const { format, data } of rendered) outputs.push({ format, ...writeOutput(options.outDir, `${job.name}.${format}`, data) });
   }
-  return result;
-}
-
-/** One publication per manuscript (no config): named after the file, images confined to its folder. */
-export function jobsForManuscripts(manuscripts: string[]): PublicationJob[] {
-  return manuscripts.map((path) => ({ name: outputName(path), manuscripts: [path], root: dirname(path) }));
-}
-
-/** A collection: every manuscript of the config, one publication named after the config. */
-export function jobForConfig(config: FolioConfig, manuscripts: string[]): PublicationJob {
-  return { name: configOutputName(config.path), manuscripts, root: config.dir };
+  const pdf = rendered.find((r) => r.format === 'pdf');
+  return finish({ outputs, ...(pdf ? { pages: countPdfPages(pdf.data) } : {}), ...(ast ? { ast } : {}) }, publication);
 }

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { outputFormats, type OutputFormat, type PageSize } from '../config/options.js';
 import { parsePageSize } from '../config/page-size.js';
+import { parseShard, type Shard } from '../run/shard.js';
 
-export type Command = 'build' | 'check' | 'import' | 'init' | 'help' | 'version';
-export const commands: readonly Command[] = ['build', 'check', 'import', 'init', 'help', 'version'];
+export type Command = 'build' | 'check' | 'import' | 'init' | 'merge-reports' | 'help' | 'version';
+export const commands: readonly Command[] = ['build', 'check', 'import', 'init', 'merge-reports', 'help', 'version'];
 
 export interface CliOptions {
   command: Command;
@@ -18,13 +19,21 @@ export interface CliOptions {
   quiet: boolean;
   /** `folio <command> --help`. */
   help: boolean;
-  /** `folio import`: overwrite an existing output. */
+  /** `folio import`/`init`: overwrite an existing output. */
   force: boolean;
+  /** Worker threads (default: cores). */
+  jobs?: number;
+  shard?: Shard;
+  watch: boolean;
+  /** Per-publication time limit, seconds. */
+  timeoutSeconds: number;
+  /** Skip the incremental cache. */
+  cache: boolean;
 }
 
 export class UsageError extends Error {}
 
-export type HelpTopic = 'build' | 'check' | 'import' | 'init' | 'main';
+export type HelpTopic = 'build' | 'check' | 'import' | 'init' | 'merge-reports' | 'main';
 
 export const helpText: Record<HelpTopic, string> = {
   main: `folio — Markdown manuscripts to EPUB 3 and PDF
@@ -35,6 +44,7 @@ Usage:
   folio check [INPUT...]   parse and validate only; writes nothing
   folio import FILE.txt [-o OUT.md]   plain-text brief → manuscript
   folio init [DIR]         scaffold a project (folio.yaml, a sample manuscript and image)
+  folio merge-reports FILE...  join --json reports of several shards into one
   folio help [COMMAND]     show help
   folio --version
 
@@ -63,6 +73,10 @@ Options:
   -o, --out FILE         output manuscript (default: manuscripts/<name>.md)
       --force            overwrite an existing file
   -h, --help             show this help`,
+  'merge-reports': `Usage: folio merge-reports REPORT.json...
+
+Joins the --json reports of several shards (folio build --shard K/N --json) into one
+report on stdout; "ok" is true only when every shard was ok.`,
   init: `Usage: folio init [DIR] [--force]
 
 Creates a working project in DIR (default: the current folder): folio.yaml,
@@ -102,6 +116,11 @@ export function parseCli(argv: string[]): CliOptions {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         force: { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
+        shard: { type: 'string' },
+        watch: { type: 'boolean', short: 'w' },
+        timeout: { type: 'string' },
+        'no-cache': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -141,7 +160,25 @@ export function parseCli(argv: string[]): CliOptions {
     quiet: values.quiet ?? false,
     help: values.help ?? false,
     force: values.force ?? false,
+    watch: values.watch ?? false,
+    timeoutSeconds: 120,
+    cache: !(values['no-cache'] ?? false),
   };
+  if (values.jobs !== undefined) {
+    const n = Number(values.jobs);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64, not "${values.jobs}"`);
+    options.jobs = n;
+  }
+  if (values.shard !== undefined) {
+    const shard = parseShard(values.shard);
+    if (!shard) throw new UsageError(`--shard takes K/N with 1 ≤ K ≤ N (for example 2/4), not "${values.shard}"`);
+    options.shard = shard;
+  }
+  if (values.timeout !== undefined) {
+    const n = Number(values.timeout);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--timeout takes seconds (a positive number), not "${values.timeout}"`);
+    options.timeoutSeconds = n;
+  }
   if (values['page-size'] !== undefined) {
     const size = parsePageSize(values['page-size']);
     if (!size) throw new UsageError(`unknown page size "${values['page-size']}" (use A4, A5, Letter, 6x9in or WIDTHxHEIGHT with pt, mm, cm or in)`);

@@ -4,4 +4,6 @@ export interface Io {
   stderr: (text: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** stderr is an interactive terminal (progress display) */
+  isTTY: boolean;
 }

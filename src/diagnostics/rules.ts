@@ -36,6 +36,7 @@ export const rules = {
   'footnote-undefined': { severity: 'warning', stage: 'ast', summary: 'a footnote reference has no definition' },
   'html-raw': { severity: 'warning', stage: 'ast', summary: 'raw HTML was dropped or sanitised' },
   'render-failed': { severity: 'error', stage: 'cli', summary: 'a renderer failed on a publication (a Folio bug)' },
+  'build-timeout': { severity: 'error', stage: 'cli', summary: 'a publication took longer than the time limit' },
   'epub-unsupported-node': { severity: 'warning', stage: 'epub', summary: 'the EPUB renderer cannot render a node' },
   'epub-link': { severity: 'warning', stage: 'epub', summary: 'a link cannot work in the EPUB and was dropped (its text is kept)' },
   'epub-image-format': { severity: 'warning', stage: 'epub', summary: 'an image format EPUB 3 cannot carry; its alt text is shown' },

@@ -102,37 +102,45 @@ export class TextRun {
   private commit(edits: Array<{ start: number; end: number; text: string }>): void {
     if (edits.length === 0) return;
     edits.sort((a, b) => a.start - b.start);
-    let value = '';
+    const parts: string[] = [];
     const owners: number[] = [];
     const guarded: boolean[] = [];
+    // Plain loops, not push(...slice): a paragraph may be longer than the argument limit.
+    const keep = (from: number, to: number): void => {
+      parts.push(this.value.slice(from, to));
+      for (let i = from; i < to; i++) {
+        owners.push(this.owners[i] ?? 0);
+        guarded.push(this.guarded[i] ?? false);
+      }
+    };
     let at = 0;
     for (const edit of edits) {
-      value += this.value.slice(at, edit.start);
-      owners.push(...this.owners.slice(at, edit.start));
-      guarded.push(...this.guarded.slice(at, edit.start));
+      keep(at, edit.start);
       const owner = this.owners[edit.start] ?? 0;
-      value += edit.text;
+      parts.push(edit.text);
       for (let k = 0; k < edit.text.length; k++) {
         owners.push(owner);
         guarded.push(false);
       }
       at = edit.end;
     }
-    value += this.value.slice(at);
-    owners.push(...this.owners.slice(at));
-    guarded.push(...this.guarded.slice(at));
-    this.value = value;
+    keep(at, this.value.length);
+    this.value = parts.join('');
     this.owners = owners;
     this.guarded = guarded;
   }
 
   /** The new text of each segment, in order. */
   results(): string[] {
-    const parts = this.segments.map(() => '');
-    for (let i = 0; i < this.value.length; i++) {
-      const owner = this.owners[i];
-      if (owner !== undefined) parts[owner] += this.value.charAt(i);
+    const parts: string[][] = this.segments.map(() => []);
+    let start = 0;
+    // Units of one segment are contiguous: copy them slice by slice.
+    for (let i = 1; i <= this.value.length; i++) {
+      const owner = this.owners[start];
+      if (i < this.value.length && this.owners[i] === owner) continue;
+      if (owner !== undefined) parts[owner]?.push(this.value.slice(start, i));
+      start = i;
     }
-    return parts;
+    return parts.map((p) => p.join(''));
   }
 }

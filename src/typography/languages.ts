@@ -1,0 +1,44 @@
+/** BCP 47 tag → the typographic rules of that language variant. */
+import { de, deCH } from './rules/de.js';
+import { enGB, enUS } from './rules/en.js';
+import { es } from './rules/es.js';
+import { fr, frCA } from './rules/fr.js';
+import { it } from './rules/it.js';
+import { nl } from './rules/nl.js';
+import { pt, ptBR } from './rules/pt.js';
+import type { LanguageRules } from './rules/types.js';
+
+const byPrimary: Record<string, LanguageRules> = { fr, en: enUS, de, es, it, pt, nl };
+const byRegion: Record<string, LanguageRules> = {
+  'fr-ca': frCA,
+  'en-gb': enGB,
+  'en-uk': enGB,
+  'en-ie': enGB,
+  'en-au': enGB,
+  'en-nz': enGB,
+  'en-za': enGB,
+  'en-in': enGB,
+  'de-ch': deCH,
+  'de-li': deCH,
+  'pt-br': ptBR,
+};
+
+/** Lower case, `_` → `-`: the form rules and segments compare. */
+export function normalizeLang(tag: string): string {
+  return tag.trim().replace(/_/g, '-').toLowerCase();
+}
+
+/**
+ * The rules for `tag`, or undefined for a language Folio has no rules for (its text
+ * is left as written). Script and extension subtags are ignored: `fr-Latn-CA` is `fr-CA`.
+ */
+export function rulesFor(tag: string): LanguageRules | undefined {
+  const parts = normalizeLang(tag).split('-');
+  const primary = parts[0] ?? '';
+  const region = parts.slice(1).find((p) => /^(?:[a-z]{2}|\d{3})$/.test(p));
+  if (region !== undefined) {
+    const variant = byRegion[`${primary}-${region}`];
+    if (variant) return variant;
+  }
+  return byPrimary[primary];
+}
