@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { folio, repoRoot, scratch } from './helpers/cli.js';
@@ -46,7 +46,7 @@ describe('folio CLI', () => {
     const run = folio(['build'], dir);
     expect(run.stderr).not.toContain('error');
     expect(run.code).toBe(0);
-    expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['a.epub', 'a.pdf', 'b.epub', 'b.pdf']);
+    expect(visible(join(dir, 'dist'))).toEqual(['a.epub', 'a.pdf', 'b.epub', 'b.pdf']);
     expect(readFileSync(join(dir, 'dist', 'a.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(join(dir, 'dist', 'a.epub')).subarray(0, 2).toString()).toBe('PK');
   });
@@ -148,7 +148,7 @@ describe('folio import, init and folio.yaml collections', () => {
     expect(folio(['init', dir], repoRoot).code).toBe(2);
     const built = folio(['build'], dir);
     expect(built.code).toBe(0);
-    expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['my-digest.epub', 'my-digest.pdf']);
+    expect(visible(join(dir, 'dist'))).toEqual(['my-digest.epub', 'my-digest.pdf']);
   });
 
   test('a collection keeps the order written, and config errors point at the key with a suggestion', () => {
@@ -171,3 +171,64 @@ function pdfText(path: string): string | undefined {
   const run = spawnSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
   return run.status === 0 ? run.stdout : undefined;
 }
+
+/** Files in a folder, without hidden ones (the incremental cache lives in `.folio-cache/`). */
+function visible(dir: string): string[] {
+  return readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+}
+
+describe('scale: cache, shards, reports, time limit', () => {
+  test('an unchanged publication is not rebuilt; an edited one is, alone', () => {
+    const dir = project({ 'a.md': good, 'b.md': good.replace('A good brief', 'Brief B') });
+    expect(folio(['build'], dir).code).toBe(0);
+    const again = folio(['build', '--json'], dir);
+    const report = JSON.parse(again.stdout);
+    expect(report.publications.map((p: { cached: boolean }) => p.cached)).toEqual([true, true]);
+    writeFileSync(join(dir, 'manuscripts', 'b.md'), good.replace('A good brief', 'Brief B, edited'));
+    const edited = JSON.parse(folio(['build', '--json'], dir).stdout);
+    expect(edited.publications.map((p: { name: string; cached: boolean }) => `${p.name}:${p.cached}`)).toEqual(['a:true', 'b:false']);
+    // A deleted output is rebuilt even though the sources did not change.
+    rmSync(join(dir, 'dist', 'a.pdf'));
+    const repaired = JSON.parse(folio(['build', '--json'], dir).stdout);
+    expect(repaired.publications[0].cached).toBe(false);
+    expect(existsSync(join(dir, 'dist', 'a.pdf'))).toBe(true);
+  });
+
+  test('--shard K/N splits the catalogue without overlap; merge-reports joins the parts', () => {
+    const names = ['n1', 'n2', 'n3', 'n4', 'n5'];
+    const dir = project(Object.fromEntries(names.map((n) => [`${n}.md`, good.replace('A good brief', `Brief ${n}`)])));
+    const parts = [1, 2].map((k) => {
+      const run = folio(['build', '--shard', `${k}/2`, '--json', '--format', 'epub', '-o', `out${k}`], dir);
+      expect(run.code).toBe(0);
+      writeFileSync(join(dir, `r${k}.json`), run.stdout);
+      return JSON.parse(run.stdout).publications.map((p: { name: string }) => p.name);
+    });
+    expect([...parts[0], ...parts[1]].sort()).toEqual(names);
+    expect(parts[0].filter((n: string) => parts[1].includes(n))).toEqual([]);
+    const merged = folio(['merge-reports', 'r1.json', 'r2.json'], dir);
+    expect(merged.code).toBe(0);
+    const report = JSON.parse(merged.stdout);
+    expect(report.ok).toBe(true);
+    expect(report.shards).toEqual(['1/2', '2/2']);
+    expect(report.publications.map((p: { name: string }) => p.name)).toEqual(names);
+    expect(folio(['build', '--shard', '3/2'], dir).code).toBe(2);
+  });
+
+  test('a publication over the time limit fails alone, with a message', () => {
+    const dir = project({ 'a.md': good });
+    const run = folio(['build', '--timeout', '0.001', '--no-cache'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('[build-timeout]');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('SOURCE_DATE_EPOCH sets the modification date, and the bytes follow it', () => {
+    const dir = project({ 'a.md': good });
+    const first = JSON.parse(folio(['build', '--json', '-o', 'one'], dir, { SOURCE_DATE_EPOCH: '1700000000' }).stdout);
+    const second = JSON.parse(folio(['build', '--json', '-o', 'two'], dir, { SOURCE_DATE_EPOCH: '1700000000', TZ: 'America/Anchorage' }).stdout);
+    const third = JSON.parse(folio(['build', '--json', '-o', 'three'], dir, { SOURCE_DATE_EPOCH: '1800000000' }).stdout);
+    const sums = (r: { publications: Array<{ outputs: Array<{ sha256: string }> }> }) => r.publications[0]?.outputs.map((o) => o.sha256);
+    expect(sums(first)).toEqual(sums(second));
+    expect(sums(first)).not.toEqual(sums(third));
+  });
+});
