@@ -16,15 +16,20 @@ function isManuscript(path: string): boolean {
   return manuscriptExtensions.has(extname(path).toLowerCase());
 }
 
-function listFolder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && isManuscript(entry.name) && !entry.name.startsWith('.'))
-    .map((entry) => join(dir, entry.name))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** Manuscripts in a folder and its subfolders (hidden folders, node_modules and dist skipped), sorted by path. */
+function listFolder(dir: string, depth = 0): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isFile() && isManuscript(entry.name)) out.push(path);
+    else if (entry.isDirectory() && depth < 8 && entry.name !== 'node_modules' && entry.name !== 'dist') out.push(...listFolder(path, depth + 1));
+  }
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
- * Expands CLI inputs: `.md` files, folders (their `.md` files, not recursive), or a
+ * Expands CLI inputs: `.md` files, folders (their `.md` files, subfolders included), or a
  * `folio.yaml`. With no input: `./folio.yaml` if present, else `./manuscripts/`.
  */
 export function resolveInputs(inputs: string[], cwd: string): ResolvedInputs {
@@ -62,7 +67,9 @@ export function resolveInputs(inputs: string[], cwd: string): ResolvedInputs {
 
 /** Output base name of a manuscript: its file name without `.md`, made safe for any file system. */
 export function outputName(manuscriptPath: string): string {
-  const base = basename(manuscriptPath, extname(manuscriptPath));
+  let base = basename(manuscriptPath, extname(manuscriptPath));
+  // `<slug>/index.md` (Hugo page bundles): the folder names the article.
+  if (/^(index|readme)$/i.test(base)) base = basename(dirname(manuscriptPath)) || base;
   const safe = base.replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').replace(/^\.+/, '_').slice(0, 200);
   return safe || 'manuscript';
 }
