@@ -106,7 +106,7 @@ export function parseFrontMatter(yamlText: string, start: Point, file: VFile): F
         const value = pair.value;
         const raw = isScalar(value) ? value.value : undefined;
         const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' ? raw.trim() : undefined;
-        if (s && /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s.slice(0, 10)))) result.date = s.slice(0, 10);
+        if (s && /^\d{4}-\d{2}-\d{2}([T ][\d:.]+)?\s*(Z|[+-]\d{2}:?\d{2})?$/.test(s) && !Number.isNaN(Date.parse(s.slice(0, 10)))) result.date = s.slice(0, 10);
         else report(file, 'frontmatter-type', 'front matter "date" must be a date like 2026-03-14', nodeAt(value ?? pair.key));
         break;
       }
