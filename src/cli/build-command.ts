@@ -52,7 +52,12 @@ export function plan(options: CliOptions, io: Io): Plan | number {
     const pageSize = options.pageSize ?? config?.pageSize;
     if (pageSize) theme.pdf.pageSize = pageSize;
     if (config?.margins) theme.pdf.margins = { ...theme.pdf.margins, ...config.margins };
-    render = { theme, pdf: config?.pdf ?? { ...defaultPdfOptions }, epub: config?.epub ?? { ...defaultEpubOptions } };
+    render = {
+      theme,
+      pdf: config?.pdf ?? { ...defaultPdfOptions },
+      epub: config?.epub ?? { ...defaultEpubOptions },
+      ...(config?.hyphenation.exceptions.length ? { hyphenationExceptions: config.hyphenation.exceptions } : {}),
+    };
   } catch (error) {
     if (error instanceof ThemeError) {
       io.stderr(`folio: ${error.message}\n`);

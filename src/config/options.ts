@@ -72,6 +72,8 @@ export interface RenderOptions {
    * list matches the PDF. Absent: no page list.
    */
   pageMap?: PageMap;
+  /** Words hyphenated as given (`ta-ble`), from folio.yaml `hyphenation.exceptions`. */
+  hyphenationExceptions?: string[];
 }
 
 export type PdfaLevel = '2b' | '1b';
