@@ -73,12 +73,13 @@ describe('renderEpub on a hand-built publication', () => {
     expect(opf).toContain('<dc:title id="title">Folio &amp; co : un recueil &lt;test&gt;</dc:title>');
     expect(opf).toContain('<dc:description>A test publication for the EPUB renderer.</dc:description>');
     expect(opf).toContain('properties="nav"');
-    expect(opf).toMatch(/<spine toc="ncx">\s*<itemref idref="nav"\/>\s*<itemref idref="ch-1"\/>\s*<itemref idref="ch-2"\/>\s*<itemref idref="credits"\/>/);
+    expect(opf).toMatch(/<spine toc="ncx">\s*<itemref idref="cover"\/>\s*<itemref idref="nav"\/>\s*<itemref idref="ch-1"\/>\s*<itemref idref="ch-2"\/>\s*<itemref idref="credits"\/>/);
   });
 
   it('puts every image in the manifest and the zip, served from memory', async () => {
+    expect(opf).toContain('<item id="img-hero" href="images/img-hero.png" media-type="image/png" properties="cover-image"/>');
     for (const name of ['img-hero', 'img-photo', 'img-map']) {
-      expect(opf).toContain(`<item id="${name}" href="images/${name}.png" media-type="image/png"/>`);
+      expect(opf).toMatch(new RegExp(`<item id="${name}" href="images/${name}.png" media-type="image/png"( properties="cover-image")?/>`));
       const data = await zip.file(`OEBPS/images/${name}.png`)?.async('uint8array');
       expect(data).toEqual(pub.assets.get(name)?.data);
     }
@@ -152,12 +153,9 @@ describe('renderEpub on a hand-built publication', () => {
     expect(ch1).toContain('<pre><code class="language-js">const a = 1 &#x3C; 2 &#x26;&#x26; "]]&gt;";');
   });
 
-  it('drops raw HTML with a positioned warning, never emitting it', () => {
-    expect(ch1).not.toContain('<b>');
-    const messages = pub.chapters[0]?.file.messages.filter((m) => m.ruleId === 'html-raw') ?? [];
-    expect(messages.length).toBeGreaterThan(0);
-    expect(messages[0]?.line).toBe(2);
-    expect(messages[0]?.fatal).toBe(false);
+  it('keeps sanitised raw HTML (here <b>) and reports nothing for it', () => {
+    expect(ch1).toContain('et <b>du HTML brut</b>.');
+    expect(pub.chapters[0]?.file.messages.filter((m) => m.ruleId === 'html-raw')).toEqual([]);
   });
 
   it('rewrites links across chapters and drops those that cannot work, with a warning', () => {

@@ -5,10 +5,54 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
+import { reportRule } from '../manuscript/pending-rules.js';
+import { defaultParseLimits, prescan, tooDeep, type ParseLimits } from './limits.js';
+
+export { defaultParseLimits, type ParseLimits } from './limits.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
 
-/** Parses a manuscript into mdast (front matter, GFM and directives included). */
-export function parseMarkdown(file: VFile): Root {
-  return processor.parse(file);
+/**
+ * The tree of a refused manuscript: its front matter alone (when it has one), so that
+ * the refusal is the only message, not followed by a "no title" one.
+ */
+function refusedRoot(text: string): Root {
+  const start = { line: 1, column: 1, offset: 0 };
+  const m = /^---\n([\s\S]*?)\n?(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
+  if (!m) return { type: 'root', children: [], position: { start, end: start } };
+  const end = { line: m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0), column: 4, offset: m[0].length };
+  return { type: 'root', children: [{ type: 'yaml', value: m[1] ?? '', position: { start, end } }], position: { start, end } };
+}
+
+/**
+ * Parses a manuscript into mdast (front matter, GFM and directives included), within
+ * `limits`: input nested too deep or too costly to parse is refused with a positioned
+ * error (`input-too-deep`) and an empty tree, so the caller reports it and moves on.
+ */
+export function parseMarkdown(file: VFile, limits: Partial<ParseLimits> = {}): Root {
+  const bounds: ParseLimits = { ...defaultParseLimits, ...limits };
+  const text = String(file.value);
+  const problem = prescan(text, bounds);
+  if (problem) {
+    reportRule(file, 'input-too-deep', problem.reason, problem.place);
+    return refusedRoot(text);
+  }
+  let tree: Root;
+  try {
+    tree = processor.parse(file);
+  } catch (error) {
+    // micromark recurses per nesting level: a shape the scan did not foresee can still exhaust the stack.
+    if (error instanceof RangeError) {
+      reportRule(file, 'input-too-deep', `the Markdown parser ran out of stack (${error.message}): the text nests too deeply; flatten its block quotes, lists or brackets`, { line: 1, column: 1 });
+    } else {
+      reportRule(file, 'parse-failed', `the Markdown parser failed (${error instanceof Error ? error.message : String(error)}): this is a Folio bug; please report it with the manuscript`, { line: 1, column: 1 });
+    }
+    return refusedRoot(text);
+  }
+  const deep = tooDeep(tree, bounds.maxDepth);
+  if (deep) {
+    reportRule(file, 'input-too-deep', `blocks and inline elements nest more than ${bounds.maxDepth} levels deep here: flatten them (limit: maxDepth)`, deep);
+    return refusedRoot(text);
+  }
+  return tree;
 }

@@ -5,6 +5,7 @@ import { imageSize } from 'image-size';
 import type { VFile } from 'vfile';
 import { report, type Place } from '../diagnostics/report.js';
 import type { Asset, ImageMediaType } from './asset-types.js';
+import { checkJpeg, checkPng, type Checked } from './image-check.js';
 
 export interface AssetLimits {
   /** Largest image file read, bytes. */
@@ -102,27 +103,22 @@ export class AssetResolver {
       report(file, 'image-format', `image "${truncate(trimmed)}" is not a JPEG, PNG, GIF, WebP or SVG file (empty, corrupt, or another format)`, place);
       return undefined;
     }
-    let width = 0;
-    let height = 0;
-    try {
-      const size = imageSize(data);
-      width = size.width;
-      height = size.height;
-    } catch {
-      report(file, 'image-format', `image "${truncate(trimmed)}" looks like ${mediaType} but its size cannot be read: the file is corrupt or truncated`, place);
+    const checked = inspect(data, mediaType, this.limits.maxPixels);
+    if (!checked.ok) {
+      report(file, 'image-format', `image "${truncate(trimmed)}" ${checked.reason}`, place);
       return undefined;
     }
-    if (!(width > 0 && height > 0)) {
-      report(file, 'image-format', `image "${truncate(trimmed)}" has no usable dimensions`, place);
-      return undefined;
-    }
+    const { width, height, orientation } = checked.facts;
     if (width * height > this.limits.maxPixels) {
       report(file, 'image-format', `image "${truncate(trimmed)}" is ${width}×${height} pixels, over the ${this.limits.maxPixels}-pixel limit: scale it down`, place);
       return undefined;
     }
     const href = relative(this.root, full).split(sep).join('/');
     const hash = createHash('sha256').update(href).digest('hex').slice(0, 8);
-    const asset: Asset = { id: `img-${slug(href.split('/').pop() ?? href)}-${hash}`, href, mediaType, data, width, height };
+    // EXIF orientations 5–8 turn the picture a quarter: the reader sees it with width and height swapped.
+    const quarterTurn = orientation !== undefined && orientation >= 5;
+    const asset: Asset = { id: `img-${slug(href.split('/').pop() ?? href)}-${hash}`, href, mediaType, data, width: quarterTurn ? height : width, height: quarterTurn ? width : height };
+    if (orientation !== undefined) asset.orientation = orientation;
     this.cache.set(full, asset);
     return asset;
   }
@@ -135,4 +131,34 @@ function isInside(root: string, path: string): boolean {
 
 function truncate(text: string): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/**
+ * Reads an image's size (and EXIF orientation) from its bytes, checking that every
+ * renderer can decode it: PNG and JPEG structure, WebP container length, SVG content
+ * that would run script or load remote files in a reading system.
+ */
+function inspect(data: Uint8Array, mediaType: ImageMediaType, maxPixels: number): Checked {
+  if (mediaType === 'image/jpeg') return checkJpeg(data);
+  if (mediaType === 'image/png') return checkPng(data, (width, height) => width * height <= maxPixels);
+  if (mediaType === 'image/webp') {
+    const riffSize = ((data[4] ?? 0) | ((data[5] ?? 0) << 8) | ((data[6] ?? 0) << 16) | ((data[7] ?? 0) << 24)) >>> 0;
+    if (riffSize + 8 > data.length) return { ok: false, reason: 'is truncated (the WebP file is shorter than its header says)' };
+  }
+  if (mediaType === 'image/gif' && data.length < 14) return { ok: false, reason: 'is truncated (the GIF header is cut off)' };
+  if (mediaType === 'image/svg+xml') {
+    const svg = new TextDecoder().decode(data);
+    if (/<script[\s>]|\son[a-z]+\s*=|javascript:/i.test(svg)) return { ok: false, reason: 'is an SVG with scripts or event handlers: remove them (reading systems would run them)' };
+    if (/(?:href|src)\s*=\s*["']\s*(?:[a-z][a-z0-9+.-]*:|\/\/)(?!#)/i.test(svg.replace(/xmlns(?::\w+)?\s*=\s*["'][^"']*["']/g, ''))) {
+      return { ok: false, reason: 'is an SVG that links to or loads other files by URL: remove the remote references (Folio never lets a book fetch)' };
+    }
+    if (/<!ENTITY/i.test(svg)) return { ok: false, reason: 'is an SVG that declares XML entities: remove them' };
+  }
+  try {
+    const size = imageSize(data);
+    if (!(size.width > 0 && size.height > 0)) return { ok: false, reason: 'has no usable dimensions' };
+    return { ok: true, facts: { mediaType, width: size.width, height: size.height } };
+  } catch {
+    return { ok: false, reason: `looks like ${mediaType} but its size cannot be read: the file is corrupt or truncated` };
+  }
 }

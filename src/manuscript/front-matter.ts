@@ -1,7 +1,9 @@
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type LineCounter, type Node as YamlNode, type Pair } from 'yaml';
 import { report } from '../diagnostics/report.js';
+import { explainYamlError, parseYaml, recoverYaml } from './front-matter-recover.js';
+import { reportRule } from './pending-rules.js';
 
 /** Front matter, validated. */
 export interface FrontMatter {
@@ -25,18 +27,21 @@ const knownKeys = ['title', 'subtitle', 'author', 'authors', 'date', 'lang', 'im
 // BCP 47, well-formed (not validated against the registry).
 const bcp47 = /^(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*(?:-[\da-wy-z](?:-[a-z\d]{2,8})+)*(?:-x(?:-[a-z\d]{1,8})+)?$/i;
 
+/** Edit distance where swapping two neighbouring letters (`titel`) counts as one edit. */
 function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let before: number[] = [];
+  let above = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] ?? 0;
-    row[0] = i;
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const current = row[j] ?? 0;
-      row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
+      let best = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (before[j - 2] ?? 0) + 1);
+      row.push(best);
     }
+    before = above;
+    above = row;
   }
-  return row[b.length] ?? 0;
+  return above[b.length] ?? 0;
 }
 
 export function didYouMean(key: string, candidates: readonly string[]): string {
@@ -59,21 +64,31 @@ export function didYouMean(key: string, candidates: readonly string[]): string {
  */
 export function parseFrontMatter(yamlText: string, start: Point, file: VFile): FrontMatter {
   const result: FrontMatter = { authors: [], positions: new Map() };
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined): Point => {
-    const pos = lineCounter.linePos(offset ?? 0);
+  let { doc, lineCounter } = parseYaml(yamlText);
+  const at = (offset: number | undefined, counter: LineCounter = lineCounter): Point => {
+    const pos = counter.linePos(offset ?? 0);
     return { line: start.line + pos.line - 1, column: (pos.line === 1 ? start.column : 1) + pos.col - 1 };
   };
   const nodeAt = (node: YamlNode | null | undefined | unknown): Point =>
     at(node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? Number(node.range[0]) : 0);
 
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const firstLine = error.message.split('\n')[0] ?? error.message;
-      report(file, 'frontmatter-yaml', `front matter is not valid YAML: ${firstLine}`, at(error.pos[0]));
+    const original = lineCounter;
+    const recovered = recoverYaml(yamlText, knownKeys);
+    if (!recovered) {
+      const [first, ...rest] = doc.errors;
+      if (first) {
+        const more = rest.length > 0 ? ` (${rest.length} more problem${rest.length > 1 ? 's' : ''} may follow from it)` : '';
+        report(file, 'frontmatter-yaml', `front matter is not valid YAML: ${explainYamlError(first)}${more}`, at(first.pos[0]));
+      }
+      return result;
     }
-    return result;
+    ({ doc, lineCounter } = recovered);
+    for (const note of recovered.notes) reportRule(file, 'frontmatter-yaml-recovered', `front matter is not strict YAML: ${note.reason}`, at(note.offset, original));
+    for (const conflict of recovered.conflicts) {
+      report(file, 'frontmatter-yaml', `front matter gives "${conflict.key}" twice with different values: keep one`, at(conflict.offset));
+    }
+    if (recovered.conflicts.length > 0) return result;
   }
   if (doc.contents === null) return result;
   if (!isMap(doc.contents)) {
@@ -106,7 +121,7 @@ export function parseFrontMatter(yamlText: string, start: Point, file: VFile): F
         const value = pair.value;
         const raw = isScalar(value) ? value.value : undefined;
         const s = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === 'string' ? raw.trim() : undefined;
-        if (s && /^\d{4}-\d{2}-\d{2}([T ][\d:.]+)?\s*(Z|[+-]\d{2}:?\d{2})?$/.test(s) && !Number.isNaN(Date.parse(s.slice(0, 10)))) result.date = s.slice(0, 10);
+        if (s && isDate(s)) result.date = s.slice(0, 10);
         else report(file, 'frontmatter-type', 'front matter "date" must be a date like 2026-03-14', nodeAt(value ?? pair.key));
         break;
       }
@@ -133,6 +148,7 @@ export function parseFrontMatter(yamlText: string, start: Point, file: VFile): F
       }
       case 'image': {
         const value = pair.value;
+        if (value === null || (isScalar(value) && (value.value === null || value.value === ''))) break; // `image:` left empty
         if (isScalar(value) && typeof value.value === 'string') {
           result.image = { src: value.value.trim(), position: nodeAt(value) };
           break;
@@ -148,9 +164,7 @@ export function parseFrontMatter(yamlText: string, start: Point, file: VFile): F
         };
         for (const item of value.items) {
           const sub = isScalar(item.key) ? String(item.key.value) : '';
-          if (!['src', 'alt', 'credit'].includes(sub)) {
-            report(file, 'frontmatter-unknown-key', `unknown key "image.${sub}"${didYouMean(sub, ['src', 'alt', 'credit'])}; it is ignored`, nodeAt(item.key));
-          }
+          if (!['src', 'alt', 'credit'].includes(sub)) unknownKey(file, `image.${sub}`, sub, ['src', 'alt', 'credit'], nodeAt(item.key));
         }
         const src = get('src');
         const alt = get('alt');
@@ -166,8 +180,27 @@ export function parseFrontMatter(yamlText: string, start: Point, file: VFile): F
         break;
       }
       default:
-        report(file, 'frontmatter-unknown-key', `unknown front matter key "${key}"${didYouMean(key, knownKeys)}; it is ignored`, keyPoint);
+        unknownKey(file, key, key, knownKeys, keyPoint);
     }
   }
   return result;
+}
+
+/**
+ * A key Folio does not use: a warning when it looks like a typo of a key it does use
+ * (`titel`), else an info (Hugo and Jekyll posts carry tags, categories, aliases…).
+ */
+function unknownKey(file: VFile, shown: string, key: string, candidates: readonly string[], place: Point): void {
+  const hint = didYouMean(key, candidates);
+  if (hint) report(file, 'frontmatter-unknown-key', `unknown front matter key "${shown}"${hint}; it is ignored`, place);
+  else reportRule(file, 'frontmatter-ignored-key', `front matter key "${shown}" is not used by Folio; it is ignored`, place);
+}
+
+/** `2026-03-14`, optionally with a time and zone as blogs write them (`10:00:00 -4`, `T08:30Z`, `00:00:00 -0500`). */
+function isDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,5})?)?$/.exec(s);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -89,13 +89,16 @@ export function asset(id: string, mediaType: ImageMediaType, data: Uint8Array, w
   return { id, href: `images/${id}`, mediaType, data, width, height };
 }
 
-/** Markdown → mdast (GFM), headings of rank 2+ wrapped into nested sections. */
-export function markdown(source: string): Root {
+/** Markdown → mdast (GFM), headings of rank 2+ wrapped into nested sections (ids `<prefix>-<n>`). */
+export function markdown(source: string, prefix = 's'): Root {
   const root = unified().use(remarkParse).use(remarkGfm).parse(source);
+  sectionCount = 0;
+  sectionPrefix = prefix;
   return { type: 'root', children: sectionize(root.children, 1) };
 }
 
 let sectionCount = 0;
+let sectionPrefix = 's';
 
 function sectionize(nodes: RootContent[], above: number): Array<BlockContent | RootContent> {
   const out: RootContent[] = [];
@@ -112,7 +115,7 @@ function sectionize(nodes: RootContent[], above: number): Array<BlockContent | R
         body.push(next);
         index++;
       }
-      const section: Section = { type: 'section', depth: node.depth, id: `s-${++sectionCount}`, children: [node, ...sectionize(body, node.depth).filter(isBlock)] };
+      const section: Section = { type: 'section', depth: node.depth, id: `${sectionPrefix}-${++sectionCount}`, children: [node, ...sectionize(body, node.depth).filter(isBlock)] };
       out.push(section);
       continue;
     }
@@ -251,6 +254,6 @@ export function briefPublication(overrides: { heroType?: ImageMediaType } = {}):
 /** Two chapters, so a title page and chapter openers. */
 export function bookPublication(): Publication {
   const pub = briefPublication();
-  const second = chapter('ch-2', 'Second Chapter', markdown(`## A section\n\n${'Body text of the second chapter. '.repeat(30)}\n\n### A subsection\n\nMore text.`));
+  const second = chapter('ch-2', 'Second Chapter', markdown(`## A section\n\n${'Body text of the second chapter. '.repeat(30)}\n\n### A subsection\n\nMore text.`, 's2'));
   return { ...pub, meta: { ...pub.meta, title: 'The Book', subtitle: 'With two chapters', publisher: 'Folio Press' }, chapters: [...pub.chapters, second] };
 }

@@ -8,10 +8,19 @@ import type { ChapterContext, HandlerResult, Handlers, State } from './context.j
 import { asArray, h, text } from './hast.js';
 import { folioHandlers, standardHandlers, unknownHandler } from './handlers/index.js';
 import { footnotesSection } from './handlers/footnotes.js';
+import { checkIds } from './finalize.js';
+import { pairRawHtml } from './html/pairs.js';
+import { pageMarker, withPageBreaks, type ChapterPageBreaks } from './page-breaks.js';
 import { ncName, type EpubPaths } from './paths.js';
 import { joinNames, stringsFor } from './strings.js';
 
-export function chapterContext(pub: Publication, chapter: Chapter, paths: EpubPaths, creditEntries: Map<string, string>): ChapterContext {
+export function chapterContext(
+  pub: Publication,
+  chapter: Chapter,
+  paths: EpubPaths,
+  creditEntries: Map<string, string>,
+  pageBreaks?: ChapterPageBreaks,
+): ChapterContext {
   const lang = chapter.lang.trim() || pub.meta.lang;
   return {
     pub,
@@ -24,6 +33,7 @@ export function chapterContext(pub: Publication, chapter: Chapter, paths: EpubPa
     creditEntries,
     footnotes: { order: [], references: new Map() },
     hiddenDepth: 0,
+    ...(pageBreaks ? { pageBreaks } : {}),
   };
 }
 
@@ -48,7 +58,7 @@ function rootHandler(ctx: ChapterContext): (state: State, node: MdastRoot) => Ha
     const header = titleBlock(state, ctx);
     const body = state.all(node);
     const notes = footnotesSection(state, ctx);
-    const content: ElementContent[] = [header, ...body];
+    const content: ElementContent[] = [...(ctx.pageBreaks?.title ?? []).map(pageMarker), header, ...body];
     if (notes) content.push(notes);
     const chapterElement = h(
       'section',
@@ -67,8 +77,11 @@ function rootHandler(ctx: ChapterContext): (state: State, node: MdastRoot) => Ha
 
 /** Runs remark-rehype on the chapter tree; returns the body content of its XHTML document. */
 export function chapterToHast(ctx: ChapterContext): ElementContent[] {
-  const handlers: Handlers = { ...standardHandlers(ctx), ...folioHandlers(ctx), root: rootHandler(ctx) };
+  const handlers: Handlers = withPageBreaks({ ...standardHandlers(ctx), ...folioHandlers(ctx), root: rootHandler(ctx) }, ctx.pageBreaks);
   const processor = unified().use(remarkRehype, { handlers, unknownHandler: unknownHandler(ctx), allowDangerousHtml: false });
   const hast = processor.runSync(ctx.chapter.tree, ctx.file);
-  return hast.children.filter((child): child is ElementContent => child.type === 'element' || child.type === 'text');
+  const body = hast.children.filter((child): child is ElementContent => child.type === 'element' || child.type === 'text');
+  const paired = pairRawHtml(body);
+  checkIds(paired, ctx.file);
+  return paired;
 }

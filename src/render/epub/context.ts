@@ -5,6 +5,7 @@ import type { Options as RemarkRehypeOptions } from 'remark-rehype';
 import type { VFile } from 'vfile';
 import type { FolioNodeType } from '../../ast/nodes.js';
 import type { Chapter, Publication } from '../../ast/publication.js';
+import type { ChapterPageBreaks } from './page-breaks.js';
 import type { EpubPaths } from './paths.js';
 import type { EpubStrings } from './strings.js';
 
@@ -42,4 +43,6 @@ export interface ChapterContext {
   footnotes: FootnoteState;
   /** > 0 while rendering a repeated pull quote (hidden from assistive technology). */
   hiddenDepth: number;
+  /** Where the PDF's pages start in this chapter, when the book has a page list. */
+  pageBreaks?: ChapterPageBreaks;
 }

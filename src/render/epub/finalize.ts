@@ -9,7 +9,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { VFile } from 'vfile';
 import { report } from '../../diagnostics/report.js';
-import { addClass, h, text, visitElements } from './hast.js';
+import { addClass, h, hastText, text, visitElements } from './hast.js';
 import type { EpubStrings } from './strings.js';
 
 const safeSchemes = new Set(['http', 'https', 'mailto', 'tel', 'ftp']);
@@ -50,6 +50,13 @@ function resolveHref(href: string, targets: LinkTargets): { href?: string; reaso
     return targets.ids.get(id) === path ? { href } : { reason: `no element of ${path} has the id "${id}"` };
   }
   if (!safeSchemes.has(scheme)) return { reason: `"${scheme}:" links are not allowed in an EPUB` };
+  if (scheme === 'http' || scheme === 'https' || scheme === 'ftp') {
+    // Browsers forgive host names like `name-.github.io`; EPUB validators do not.
+    const host = /^[a-z]+:\/\/(?:[^@/?#]*@)?([^:/?#]*)/i.exec(href)?.[1] ?? '';
+    const label = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
+    const ipv6 = /^\[[0-9a-f:.]+\]$/i;
+    if (!ipv6.test(host) && !host.split('.').every((part) => label.test(part))) return { reason: `"${host}" is not a valid host name` };
+  }
   return { href };
 }
 
@@ -103,8 +110,33 @@ function fixTaskMarkers(root: Element, strings: EpubStrings): void {
   });
 }
 
+const captionPrefix = /^\s*(Table|Tableau|Tabla|Tabela)\s*:\s*/u;
+
+/**
+ * Table captions: a paragraph right before or after a table that starts with
+ * `Table:` (pandoc's convention; `Tableau :` in French) becomes its `<caption>`.
+ */
+function tableCaptions(root: Element): void {
+  visitElements(root, (parent) => {
+    const elements = (): Element[] => parent.children.filter((c): c is Element => c.type === 'element');
+    for (const table of elements().filter((e) => e.tagName === 'table')) {
+      if (table.children.some((c) => c.type === 'element' && c.tagName === 'caption')) continue;
+      const list = elements();
+      const at = list.indexOf(table);
+      const candidate = [list[at - 1], list[at + 1]].find((e) => e?.tagName === 'p' && captionPrefix.test(hastText(e)));
+      if (!candidate) continue;
+      const first = candidate.children[0];
+      if (!first || first.type !== 'text') continue;
+      first.value = first.value.replace(captionPrefix, '');
+      table.children.unshift(h('caption', {}, candidate.children));
+      parent.children = parent.children.filter((c) => c !== candidate);
+    }
+  });
+}
+
 export function finalize(body: ElementContent[], file: VFile, targets: LinkTargets, strings: EpubStrings): ElementContent[] {
   const root = h('div', {}, body);
+  tableCaptions(root);
   root.children = rewriteChildren(root.children, file, targets);
   visitElements(root, (element) => {
     if (element.tagName === 'table') fixTable(element);
@@ -120,4 +152,27 @@ export function collectIds(body: ElementContent[]): string[] {
     if (typeof element.properties.id === 'string') ids.push(element.properties.id);
   });
   return ids;
+}
+
+/** An XML NCName (what EPUBCheck accepts as an id). */
+const ncNamePattern = /^[A-Za-z_\u00C0-\uFFEF][\w.\-\u00B7\u00C0-\uFFEF]*$/u;
+
+/**
+ * Ids must be unique in a document and valid XML names. Generated ids always are;
+ * ids written in raw HTML may not be: those are removed, with a warning.
+ */
+export function checkIds(body: ElementContent[], file: VFile): void {
+  const seen = new Set<string>();
+  visitElements(h('div', {}, body), (element) => {
+    const id = element.properties.id;
+    if (id === undefined || id === null) return;
+    const value = String(id);
+    if (ncNamePattern.test(value) && !seen.has(value)) {
+      seen.add(value);
+      return;
+    }
+    delete element.properties.id;
+    const why = seen.has(value) ? 'is already used in this document' : 'is not a valid XML name';
+    report(file, 'html-raw', `id "${value}" ${why}; it was removed`, element.position);
+  });
 }

@@ -16,6 +16,12 @@ export interface TocEntry {
   children: TocEntry[];
 }
 
+/** One entry of the page list: a page-break marker of a content document. */
+export interface PageTarget {
+  label: string;
+  href: string;
+}
+
 export interface Landmark {
   type: 'toc' | 'bodymatter' | 'credits' | 'cover';
   title: string;
@@ -56,7 +62,18 @@ function list(entries: readonly TocEntry[]): ElementContent {
   );
 }
 
-export function navDocument(lang: string, strings: EpubStrings, toc: readonly TocEntry[], landmarks: readonly Landmark[]): string {
+function pageListNav(strings: EpubStrings, pages: readonly PageTarget[]): ElementContent {
+  return h('nav', { id: 'page-list', className: ['page-list'], 'epub:type': 'page-list', role: 'doc-pagelist', ariaLabelledBy: ['page-list-title'] }, [
+    h('h2', { id: 'page-list-title' }, [text(strings.pageList)]),
+    h(
+      'ol',
+      {},
+      pages.map((page) => h('li', {}, [h('a', { href: page.href }, [text(page.label)])])),
+    ),
+  ]);
+}
+
+export function navDocument(lang: string, strings: EpubStrings, toc: readonly TocEntry[], landmarks: readonly Landmark[], pages: readonly PageTarget[] = []): string {
   const tocNav = h('nav', { id: 'toc', 'epub:type': 'toc', role: 'doc-toc', ariaLabelledBy: ['toc-title'] }, [
     h('h1', { id: 'toc-title' }, [text(strings.contents)]),
     list(toc),
@@ -69,11 +86,14 @@ export function navDocument(lang: string, strings: EpubStrings, toc: readonly To
       landmarks.map((landmark) => h('li', {}, [h('a', { href: landmark.href, 'epub:type': landmark.type }, [text(landmark.title)])])),
     ),
   ]);
-  return serializeXhtml({ lang, title: strings.contents, bodyClass: 'nav', body: [tocNav, text('\n'), landmarksNav] });
+  const body: ElementContent[] = [tocNav, text('\n'), landmarksNav];
+  if (pages.length > 0) body.push(text('\n'), pageListNav(strings, pages));
+  return serializeXhtml({ lang, title: strings.contents, bodyClass: 'nav', body });
 }
 
-export function landmarksFor(pub: Publication, paths: EpubPaths, strings: EpubStrings, hasCredits: boolean): Landmark[] {
-  const landmarks: Landmark[] = [{ type: 'toc', title: strings.contents, href: `${NAV}#toc` }];
+export function landmarksFor(pub: Publication, paths: EpubPaths, strings: EpubStrings, hasCredits: boolean, cover?: string): Landmark[] {
+  const landmarks: Landmark[] = cover ? [{ type: 'cover', title: strings.cover, href: cover }] : [];
+  landmarks.push({ type: 'toc', title: strings.contents, href: `${NAV}#toc` });
   const first = pub.chapters[0];
   const firstFile = first ? paths.chapters.get(first.id) : undefined;
   if (firstFile) landmarks.push({ type: 'bodymatter', title: strings.bodymatter, href: firstFile });
@@ -82,7 +102,7 @@ export function landmarksFor(pub: Publication, paths: EpubPaths, strings: EpubSt
 }
 
 /** NCX for EPUB 2 reading systems; `dtb:uid` must equal the package identifier. */
-export function ncxDocument(pub: Publication, toc: readonly TocEntry[]): string {
+export function ncxDocument(pub: Publication, toc: readonly TocEntry[], pages: readonly PageTarget[] = [], pageListTitle = 'Pages'): string {
   let order = 0;
   let depth = 0;
   const points = (entries: readonly TocEntry[], level: number): XmlElement[] =>
@@ -99,6 +119,15 @@ export function ncxDocument(pub: Publication, toc: readonly TocEntry[]): string 
       );
     });
   const navMap = x('navMap', {}, points(toc, 1));
+  const pageTargets = pages.map((page, index) => {
+    order += 1;
+    return x('pageTarget', { id: `pagetarget-${index + 1}`, type: 'normal', value: /^\d+$/.test(page.label) ? page.label : undefined, playOrder: String(order) },
+      x('navLabel', {}, x('text', {}, page.label)),
+      x('content', { src: page.href }),
+    );
+  });
+  const numbers = pages.map((page) => Number(page.label)).filter((value) => Number.isInteger(value));
+  const pageList = pageTargets.length > 0 ? x('pageList', {}, x('navLabel', {}, x('text', {}, pageListTitle)), pageTargets) : undefined;
   const root = x(
     'ncx',
     { xmlns: 'http://www.daisy.org/z3986/2005/ncx/', version: '2005-1', 'xml:lang': pub.meta.lang },
@@ -107,11 +136,12 @@ export function ncxDocument(pub: Publication, toc: readonly TocEntry[]): string 
       {},
       x('meta', { name: 'dtb:uid', content: pub.meta.identifier }),
       x('meta', { name: 'dtb:depth', content: String(Math.max(depth, 1)) }),
-      x('meta', { name: 'dtb:totalPageCount', content: '0' }),
-      x('meta', { name: 'dtb:maxPageNumber', content: '0' }),
+      x('meta', { name: 'dtb:totalPageCount', content: String(pages.length) }),
+      x('meta', { name: 'dtb:maxPageNumber', content: String(numbers.length > 0 ? Math.max(...numbers) : 0) }),
     ),
     x('docTitle', {}, x('text', {}, pub.meta.title)),
     navMap,
+    pageList,
   );
   return xmlDocument(root);
 }

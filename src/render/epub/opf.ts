@@ -21,6 +21,33 @@ export interface PackageInput {
   spine: SpineItem[];
   /** Manifest id of the NCX. */
   ncxId: string;
+  /** schema.org accessibility metadata and conformance claim (see accessibility.ts). */
+  accessibility?: AccessibilityMetadata;
+  /** The paginated edition the page list follows (`dc:source` + `source-of pagination`). */
+  pageSource?: string;
+}
+
+export interface AccessibilityMetadata {
+  accessModes: string[];
+  /** Each entry is one sufficient set, e.g. `textual` or `textual,visual`. */
+  accessModesSufficient: string[];
+  features: string[];
+  hazards: string[];
+  summary: string;
+  /** `EPUB Accessibility 1.1 - WCAG 2.2 Level AA`, only when the checks behind it hold. */
+  conformsTo?: string;
+}
+
+function accessibilityMeta(a11y: AccessibilityMetadata): XmlElement[] {
+  const meta = (property: string, value: string) => x('meta', { property }, value);
+  const out: XmlElement[] = [];
+  for (const mode of a11y.accessModes) out.push(meta('schema:accessMode', mode));
+  for (const set of a11y.accessModesSufficient) out.push(meta('schema:accessModeSufficient', set));
+  for (const feature of a11y.features) out.push(meta('schema:accessibilityFeature', feature));
+  for (const hazard of a11y.hazards) out.push(meta('schema:accessibilityHazard', hazard));
+  out.push(meta('schema:accessibilitySummary', a11y.summary));
+  if (a11y.conformsTo) out.push(meta('dcterms:conformsTo', a11y.conformsTo));
+  return out;
 }
 
 /** `dcterms:modified` must be `CCYY-MM-DDThh:mm:ssZ` (UTC, no fraction). */
@@ -54,7 +81,11 @@ export function packageDocument(input: PackageInput): string {
   if (meta.publisher) metadata.push(x('dc:publisher', {}, meta.publisher));
   if (meta.rights) metadata.push(x('dc:rights', {}, meta.rights));
   if (meta.description) metadata.push(x('dc:description', {}, meta.description));
+  if (input.pageSource) {
+    metadata.push(x('dc:source', { id: 'page-source' }, input.pageSource), x('meta', { refines: '#page-source', property: 'source-of' }, 'pagination'));
+  }
   metadata.push(x('meta', { property: 'dcterms:modified' }, modified));
+  if (input.accessibility) metadata.push(...accessibilityMeta(input.accessibility));
 
   const root = x(
     'package',

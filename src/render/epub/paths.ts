@@ -54,7 +54,7 @@ function unique(base: string, taken: Set<string>): string {
 export function planPaths(pub: Publication): EpubPaths {
   // Names compared case-insensitively: zip tools on some systems fold case.
   const files = new Set(['toc', 'credits', 'content', 'cover', 'style', 'nav']);
-  const ids = new Set(['ncx', 'nav', 'css', 'credits', 'cover', 'toc']);
+  const ids = new Set(['ncx', 'nav', 'css', 'credits', 'cover', 'cover-image', 'toc', 'font-text-regular', 'font-text-italic', 'font-text-bold', 'font-text-bold-italic', 'font-mono-regular']);
   const chapters = new Map<string, string>();
   const chapterIds = new Map<string, string>();
   pub.chapters.forEach((chapter, index) => {

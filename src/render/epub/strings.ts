@@ -23,6 +23,11 @@ export interface EpubStrings {
   inChapter: string;
   /** aria-label of the link from a figure's credit to the credits page. */
   seeCredits: string;
+  cover: string;
+  /** Heading of the page list. */
+  pageList: string;
+  /** aria-label of a typographic cover: `{title}`, `{authors}`. */
+  coverLabel: string;
 }
 
 const en: EpubStrings = {
@@ -40,6 +45,9 @@ const en: EpubStrings = {
   image: 'Image',
   inChapter: 'in “{title}”',
   seeCredits: 'See the image credits',
+  cover: 'Cover',
+  pageList: 'Pages',
+  coverLabel: 'Cover: {title}{authors}',
 };
 
 const fr: EpubStrings = {
@@ -57,6 +65,9 @@ const fr: EpubStrings = {
   image: 'Image',
   inChapter: 'dans «\u00A0{title}\u00A0»',
   seeCredits: 'Voir les crédits des images',
+  cover: 'Couverture',
+  pageList: 'Liste des pages',
+  coverLabel: 'Couverture\u00A0: {title}{authors}',
 };
 
 const byLanguage: Record<string, EpubStrings> = { en, fr };

@@ -8,8 +8,15 @@ declare module 'fontkit' {
     advanceWidth: number;
     codePoints: number[];
   }
+  export interface GlyphPosition {
+    xAdvance: number;
+    yAdvance: number;
+    xOffset: number;
+    yOffset: number;
+  }
   export interface GlyphRun {
     glyphs: Glyph[];
+    positions: GlyphPosition[];
     /** Sum of the positioned advances (kerning included), in font units. */
     advanceWidth: number;
   }

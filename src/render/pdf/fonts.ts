@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { create, type Font } from 'fontkit';
 import type { FontFaces, PdfTheme } from '../../config/options.js';
+import { Shaper } from './shaper.js';
 
 export type Family = 'text' | 'mono';
 export type Variant = 'regular' | 'italic' | 'bold' | 'boldItalic';
@@ -70,15 +71,19 @@ function alwaysPrimary(codePoint: number): boolean {
 export class FontBook implements Metrics {
   private readonly paths = new Map<FontKey, string>();
   private readonly fonts = new Map<FontKey, Font>();
-  private readonly widths = new Map<string, number>();
+  private readonly shapers = new Map<FontKey, { shaper: Shaper; unitsPerEm: number }>();
+  private readonly coverage = new Map<FontKey, Map<number, boolean>>();
 
   constructor(fonts: PdfTheme['fonts']) {
     for (const family of families) {
       const faces: FontFaces = fonts[family];
       for (const variant of variants) {
         const key: FontKey = `${family}-${variant}`;
+        const font = openFont(faces[variant]);
         this.paths.set(key, faces[variant]);
-        this.fonts.set(key, openFont(faces[variant]));
+        this.fonts.set(key, font);
+        this.shapers.set(key, { shaper: new Shaper(font, fontFeatures(key)), unitsPerEm: font.unitsPerEm });
+        this.coverage.set(key, new Map());
       }
     }
   }
@@ -97,18 +102,37 @@ export class FontBook implements Metrics {
   }
 
   has(key: FontKey, codePoint: number): boolean {
-    return this.font(key).hasGlyphForCodePoint(codePoint);
+    const cache = this.coverage.get(key);
+    let has = cache?.get(codePoint);
+    if (has === undefined) {
+      has = this.font(key).hasGlyphForCodePoint(codePoint);
+      cache?.set(codePoint, has);
+    }
+    return has;
   }
 
+  /** Exact shaped width (fontkit), for tests that check the pair model. */
+  shapedWidth(text: string, key: FontKey, size: number): number {
+    const font = this.font(key);
+    return (font.layout(text, fontFeatures(key)).advanceWidth / font.unitsPerEm) * size;
+  }
+
+  /**
+   * Width from the shaper's tables (kerning and ligatures included): exact against
+   * fontkit's shaping over whole corpus books, and many times faster than shaping
+   * every word. The painter draws the same glyph runs (text-writer.ts).
+   */
   width(text: string, key: FontKey, size: number): number {
-    const cacheKey = `${key}\u0000${text}`;
-    let perPoint = this.widths.get(cacheKey);
-    if (perPoint === undefined) {
-      const font = this.font(key);
-      perPoint = font.layout(text, fontFeatures(key)).advanceWidth / font.unitsPerEm;
-      this.widths.set(cacheKey, perPoint);
-    }
-    return perPoint * size;
+    const entry = this.shapers.get(key);
+    if (!entry) throw new Error(`unknown font ${key}`);
+    return (entry.shaper.width(text) / entry.unitsPerEm) * size;
+  }
+
+  /** The shaper of a face (for the painter). */
+  shaper(key: FontKey): Shaper {
+    const entry = this.shapers.get(key);
+    if (!entry) throw new Error(`unknown font ${key}`);
+    return entry.shaper;
   }
 
   segment(text: string, family: Family, variant: Variant, size: number): Segmented {

@@ -1,16 +1,22 @@
 /**
  * PDF renderer: Publication → PDF bytes. Layout (src/render/pdf/layout/) turns the
  * tree into positioned boxes and pages; the painter draws them with pdfkit, with
- * every font embedded. Same publication, same bytes.
+ * every font embedded, tagged for accessibility. Pages are painted as soon as they are
+ * complete and then dropped, so memory stays flat on long books. Same publication,
+ * same bytes. The page map and the layout report come from the very same layout pass.
  */
 import PDFDocument from 'pdfkit';
+import type { PageMap, PageStart } from '../../ast/page-map.js';
 import type { Chapter, Publication } from '../../ast/publication.js';
-import type { RenderOptions } from '../../config/options.js';
+import { defaultPdfOptions, type RenderOptions } from '../../config/options.js';
 import { report } from '../../diagnostics/report.js';
+import { getHyphenator } from '../../typography/hyphenation.js';
 import { FontBook } from './fonts.js';
-import { chapterItems, creditsItems, titlePageItems } from './layout/chapter.js';
-import { paginate, type Page } from './layout/paginate.js';
-import type { Item, LayoutEnv } from './layout/types.js';
+import { chapterItems, creditsItems, noteSeparator, titlePageItems } from './layout/chapter.js';
+import { Paginator, type Page } from './layout/paginate.js';
+import { tocItems } from './layout/toc.js';
+import type { LayoutEnv } from './layout/types.js';
+import { xmpMetadata } from './metadata.js';
 import { Painter } from './paint.js';
 
 /** A fixed date for the PDF's info dictionary: pdfkit otherwise writes "now". */
@@ -19,9 +25,18 @@ function documentDate(modified: string): Date {
   return Number.isNaN(date.getTime()) ? new Date(0) : date;
 }
 
-/** Lays the publication out into pages (exported for tests and the page map). */
-export function layoutPublication(pub: Publication, options: RenderOptions, fonts = new FontBook(options.theme.pdf.fonts)): Page[] {
+interface PassResult {
+  chapterPages: Map<string, number>;
+  pageCount: number;
+}
+
+/**
+ * One layout pass over the whole publication; each finished page goes to `sink` and is
+ * then forgotten. `tocPages` gives the TOC its page numbers (placeholders when absent).
+ */
+function layoutPass(pub: Publication, options: RenderOptions, fonts: FontBook, sink: (page: Page) => void, tocPages?: Map<string, number>): PassResult {
   const theme = options.theme.pdf;
+  const pdf = options.pdf ?? defaultPdfOptions;
   const { pageSize, margins } = theme;
   const measure = pageSize.width - margins.inner - margins.outer;
   const areaHeight = pageSize.height - margins.top - margins.bottom;
@@ -31,6 +46,7 @@ export function layoutPublication(pub: Publication, options: RenderOptions, font
     measure,
     areaHeight,
     lang: chapter?.lang ?? pub.meta.lang,
+    hyphenate: getHyphenator(chapter?.lang ?? pub.meta.lang),
     assets: pub.assets,
     warn: (ruleId, reason, node) => {
       if (chapter) report(chapter.file, ruleId, reason, node);
@@ -39,23 +55,80 @@ export function layoutPublication(pub: Publication, options: RenderOptions, font
   const byId = new Map(pub.chapters.map((chapter) => [chapter.id, chapter]));
   const first = pub.chapters[0];
   const book = pub.chapters.length > 1;
-  const items: Item[] = [];
-  if (book || !first) items.push(...titlePageItems(pub, envOf(first)));
-  for (const chapter of pub.chapters) items.push(...chapterItems(chapter, envOf(chapter), book));
-  const pages = paginate(items, areaHeight);
-  if (pub.credits.length > 0) {
-    const figurePages = new Map<string, number>();
-    for (const page of pages) for (const id of page.marks) if (!figurePages.has(id)) figurePages.set(id, page.number);
-    const credits = creditsItems(pub, figurePages, (id) => envOf(byId.get(id)), envOf(first));
-    pages.push(...paginate(credits, areaHeight, pages.length + 1));
+  const chapterPages = new Map<string, number>();
+  const figurePages = new Map<string, number>();
+  let pageCount = 0;
+  const paginator = new Paginator({
+    areaHeight,
+    noteSeparator: noteSeparator(envOf(first)),
+    keep: false,
+    onPage: (page) => {
+      pageCount++;
+      for (const id of page.marks) if (!figurePages.has(id)) figurePages.set(id, page.number);
+      for (const placed of page.placed) {
+        const chapterId = placed.item.source?.chapterId;
+        if (placed.item.opener && chapterId !== undefined && !chapterPages.has(chapterId)) chapterPages.set(chapterId, page.number);
+      }
+      sink(page);
+    },
+  });
+  if (book || !first) paginator.add(titlePageItems(pub, envOf(first)));
+  if (pdf.toc && pub.chapters.length > 0) paginator.add(tocItems(pub, envOf(first), tocPages));
+  for (const chapter of pub.chapters) paginator.add(chapterItems(chapter, envOf(chapter), book));
+  if (pdf.creditsPage && pub.credits.length > 0) {
+    paginator.endPage();
+    paginator.add(creditsItems(pub, figurePages, (id) => envOf(byId.get(id)), envOf(first)));
   }
+  paginator.finish();
+  return { chapterPages, pageCount };
+}
+
+/** Runs the layout, twice when a printed TOC needs the page numbers. */
+function layoutAll(pub: Publication, options: RenderOptions, fonts: FontBook, sink: (page: Page) => void): void {
+  if (!options.pdf?.toc) {
+    layoutPass(pub, options, fonts, sink);
+    return;
+  }
+  // Warnings of the first pass would be reported twice: drop them.
+  const messages = pub.chapters.map((chapter) => chapter.file.messages.length);
+  const first = layoutPass(pub, options, fonts, () => undefined);
+  pub.chapters.forEach((chapter, index) => chapter.file.messages.splice(messages[index] ?? 0));
+  layoutPass(pub, options, fonts, sink, first.chapterPages);
+}
+
+/** Lays the publication out and hands each finished page to `sink` (pages are not kept). */
+export function forEachPage(pub: Publication, options: RenderOptions, sink: (page: Page) => void): void {
+  layoutAll(pub, options, new FontBook(options.theme.pdf.fonts), sink);
+}
+
+/** Lays the publication out into pages (exported for tests). */
+export function layoutPublication(pub: Publication, options: RenderOptions, fonts = new FontBook(options.theme.pdf.fonts)): Page[] {
+  const pages: Page[] = [];
+  layoutAll(pub, options, fonts, (page) => pages.push(page));
   return pages;
 }
 
-export async function renderPdf(pub: Publication, options: RenderOptions): Promise<Uint8Array> {
+/** Where each printed page starts in the tree, from the same layout as `renderPdf`. */
+export function pageMapOf(pub: Publication, options: RenderOptions): PageMap {
+  const starts: PageStart[] = [];
+  const fonts = new FontBook(options.theme.pdf.fonts);
+  // The page map must not report the layout's warnings a second time.
+  const counts = pub.chapters.map((chapter) => chapter.file.messages.length);
+  layoutAll(pub, options, fonts, (page) => {
+    const first = page.placed.find((placed) => placed.item.source && !placed.item.artifact)?.item.source;
+    const start: PageStart = { page: page.number, offset: first?.offset ?? 0 };
+    if (first?.chapterId !== undefined) start.chapterId = first.chapterId;
+    if (first?.node !== undefined) start.node = first.node;
+    starts.push(start);
+  });
+  pub.chapters.forEach((chapter, index) => chapter.file.messages.splice(counts[index] ?? 0));
+  return starts;
+}
+
+/** Renders the PDF; `onPage` sees each laid-out page as it is painted (layout report). */
+export async function renderPdf(pub: Publication, options: RenderOptions, onPage?: (page: Page) => void): Promise<Uint8Array> {
   const theme = options.theme.pdf;
   const fonts = new FontBook(theme.fonts);
-  const pages = layoutPublication(pub, options, fonts);
   const date = documentDate(pub.meta.modified);
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -65,6 +138,7 @@ export async function renderPdf(pub: Publication, options: RenderOptions): Promi
     pdfVersion: '1.7',
     lang: pub.meta.lang,
     displayTitle: true,
+    tagged: true,
     info: {
       Title: pub.meta.title,
       Author: pub.meta.authors.join(', '),
@@ -89,7 +163,15 @@ export async function renderPdf(pub: Publication, options: RenderOptions): Promi
       if (first) report(first.file, 'pdf-image', `cannot draw image "${alt}": ${error instanceof Error ? error.message : String(error)}`);
     },
   });
-  for (const page of pages) painter.page(page);
+  let pages = 0;
+  layoutAll(pub, options, fonts, (page) => {
+    painter.page(page);
+    onPage?.(page);
+    pages++;
+  });
+  if (pages === 0) painter.page({ number: 1, placed: [], notes: [], runningHead: '', opener: false, plain: true, marks: [] });
+  painter.finish();
+  xmpMetadata(doc, pub, date);
   doc.end();
   return done;
 }

@@ -1,15 +1,33 @@
 /**
- * The painter: positioned boxes on pages → pdfkit drawing calls. No layout decisions
- * here beyond placing the page furniture (running heads, folios) and the outline.
+ * The painter: positioned boxes on pages → the PDF, through pdfkit. No layout
+ * decisions here beyond placing the page furniture (running heads, folios) and the
+ * outline. Tagged: every item's text and images are marked content of its structure
+ * element; rules, backgrounds, running heads, folios and repeated content are artifacts.
  */
 import type {} from 'pdfkit'; // brings in the PDFKit namespace types
 import type { PdfTheme } from '../../config/options.js';
-import { fontFeatures, type FontBook, type FontKey, type Variant } from './fonts.js';
-import type { Page } from './layout/paginate.js';
-import type { Box } from './layout/types.js';
+import type { FontBook, Variant } from './fonts.js';
+import type { Page, Placed } from './layout/paginate.js';
+import type { Box, Item, StructNode } from './layout/types.js';
+import { TextWriter } from './text-writer.js';
 
 type Doc = PDFKit.PDFDocument;
 type Outline = PDFKit.PDFOutline;
+type Element = PDFKit.PDFStructureElement;
+
+/**
+ * pdfkit's `openImage` (untyped in @types/pdfkit) returns an image object that
+ * `doc.image` draws again without embedding it again; @types/pdfkit only knows buffers
+ * and paths as sources, hence the calls through Reflect.
+ */
+function openImage(doc: Doc, data: Buffer): unknown {
+  const open: unknown = Reflect.get(doc, 'openImage');
+  return typeof open === 'function' ? Reflect.apply(open, doc, [data]) : data;
+}
+
+function drawImage(doc: Doc, source: unknown, x: number, y: number, width: number, height: number): void {
+  Reflect.apply(doc.image, doc, [source, x, y, { width, height }]);
+}
 
 export interface PaintOptions {
   theme: PdfTheme;
@@ -18,45 +36,54 @@ export interface PaintOptions {
   onImageError(alt: string, error: unknown): void;
 }
 
-function setFont(doc: Doc, key: FontKey, size: number, fonts: FontBook, registered: Set<FontKey>): void {
-  if (!registered.has(key)) {
-    doc.registerFont(key, fonts.path(key));
-    registered.add(key);
-  }
-  doc.font(key).fontSize(size);
+/** What a box is marked as: its structure element, an artifact, or nothing (annotations). */
+function markOf(box: Box, item: Item): StructNode | 'artifact' | 'none' {
+  if (box.kind === 'link' || box.kind === 'dest') return 'none';
+  if (box.kind === 'rule' || box.kind === 'rect' || (box.kind === 'text' && box.artifact)) return 'artifact';
+  if (item.artifact) return 'artifact';
+  return box.tag ?? item.tag ?? 'artifact';
 }
 
 export class Painter {
-  private readonly registered = new Set<FontKey>();
   private readonly outlineStack: Outline[];
+  private readonly writer: TextWriter;
+  private readonly elements = new Map<StructNode, Element>();
+  private readonly images = new Map<string, unknown>();
+  private readonly root: Element;
+  private pageHeight = 0;
 
   constructor(
     private readonly doc: Doc,
     private readonly options: PaintOptions,
   ) {
     this.outlineStack = [doc.outline];
+    this.writer = new TextWriter(doc, options.fonts);
+    this.root = doc.struct('Document');
+    doc.addStructure(this.root);
   }
 
-  private text(text: string, key: FontKey, size: number, color: string, x: number, y: number): void {
-    setFont(this.doc, key, size, this.options.fonts, this.registered);
-    const features = fontFeatures(key);
-    this.doc.fillColor(color).text(text, x, y, {
-      lineBreak: false,
-      baseline: 'alphabetic',
-      // pdfkit hands `features` to fontkit, which also takes an object that switches
-      // features off (what we measured with); the typings only know the array form.
-      ...(features ? { features: features as unknown as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
-    });
+  private element(node: StructNode): Element {
+    let element = this.elements.get(node);
+    if (!element) {
+      const parent = node.parent ? this.element(node.parent) : this.root;
+      element = this.doc.struct(node.role, { ...(node.alt === undefined ? {} : { alt: node.alt }), ...(node.lang === undefined ? {} : { lang: node.lang }) });
+      parent.add(element);
+      this.elements.set(node, element);
+    }
+    return element;
   }
 
-  /** Page furniture: a string centred on `center`, with fallback fonts where needed. */
-  private centred(text: string, variant: Variant, size: number, color: string, center: number, baseline: number): void {
-    const { segments } = this.options.fonts.segment(text, 'text', variant, size);
-    const width = segments.reduce((sum, segment) => sum + segment.width, 0);
-    let x = center - width / 2;
-    for (const segment of segments) {
-      this.text(segment.text, segment.font, size, color, x, baseline);
-      x += segment.width;
+  private image(box: Extract<Box, { kind: 'image' }>, left: number, top: number): void {
+    const doc = this.doc;
+    try {
+      // One image object per asset (or per drawing without one), however often it is drawn.
+      const key = box.assetId ?? `anonymous-${this.images.size}`;
+      const source = this.images.get(key) ?? openImage(doc, Buffer.from(box.data));
+      this.images.set(key, source);
+      drawImage(doc, source, left + box.x, top + box.y, box.width, box.height);
+    } catch (error) {
+      this.options.onImageError(box.alt, error);
+      doc.save().rect(left + box.x, top + box.y, box.width, box.height).fillColor('#ebe8e3').fill().restore();
     }
   }
 
@@ -64,7 +91,7 @@ export class Painter {
     const doc = this.doc;
     switch (box.kind) {
       case 'text':
-        this.text(box.text, box.font, box.size, box.color, left + box.x, top + box.y);
+        this.writer.text(box.text, box.font, box.size, box.color, left + box.x, top + box.y, this.pageHeight, box.tracking);
         break;
       case 'rule':
         doc.save().moveTo(left + box.x, top + box.y).lineTo(left + box.x + box.width, top + box.y).lineWidth(box.thickness).strokeColor(box.color).stroke().restore();
@@ -75,17 +102,40 @@ export class Painter {
         break;
       }
       case 'image':
-        try {
-          doc.image(Buffer.from(box.data), left + box.x, top + box.y, { width: box.width, height: box.height });
-        } catch (error) {
-          this.options.onImageError(box.alt, error);
-          doc.save().rect(left + box.x, top + box.y, box.width, box.height).fillColor('#ebe8e3').fill().restore();
-        }
+        this.image(box, left, top);
         break;
       case 'link':
-        doc.link(left + box.x, top + box.y, box.width, box.height, box.url);
+        if (box.url.startsWith('#')) doc.goTo(left + box.x, top + box.y, box.width, box.height, box.url.slice(1));
+        else doc.link(left + box.x, top + box.y, box.width, box.height, box.url);
+        break;
+      case 'dest':
+        doc.addNamedDestination(box.name, 'XYZ', left + box.x, top + box.y, null);
         break;
     }
+  }
+
+  /** Draws an item's boxes, grouped into marked-content sequences. */
+  private item(placed: Placed, left: number, top: number): void {
+    const { item } = placed;
+    let group: StructNode | 'artifact' | 'none' | undefined;
+    const close = () => {
+      this.writer.end();
+      if (group !== undefined && group !== 'none') this.doc.endMarkedContent();
+      group = undefined;
+    };
+    for (const box of item.boxes) {
+      const mark = markOf(box, item);
+      if (mark !== group) {
+        close();
+        if (mark === 'artifact') this.doc.markContent('Artifact', { type: 'Layout' });
+        else if (mark !== 'none') this.element(mark).add(this.doc.markStructureContent(mark.role));
+        group = mark;
+      }
+      if (box.kind === 'text') this.writer.begin(this.pageHeight);
+      else this.writer.end();
+      this.box(box, left, top + placed.y, placed.gap);
+    }
+    close();
   }
 
   private outline(title: string, level: number): void {
@@ -96,24 +146,46 @@ export class Painter {
     this.outlineStack.push(entry);
   }
 
+  /** Page furniture: a string centred on `center`, with fallback fonts where needed. */
+  private centred(text: string, variant: Variant, size: number, color: string, center: number, baseline: number): void {
+    const { segments } = this.options.fonts.segment(text, 'text', variant, size);
+    const width = segments.reduce((sum, segment) => sum + segment.width, 0);
+    let x = center - width / 2;
+    this.doc.markContent('Artifact', { type: 'Pagination' });
+    this.writer.begin(this.pageHeight);
+    for (const segment of segments) {
+      this.writer.text(segment.text, segment.font, size, color, x, baseline, this.pageHeight);
+      x += segment.width;
+    }
+    this.writer.end();
+    this.doc.endMarkedContent();
+  }
+
   page(page: Page): void {
     const { theme } = this.options;
     const { width, height } = theme.pageSize;
     const { margins } = theme;
     this.doc.addPage({ size: [width, height], margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    this.pageHeight = height;
     // Recto (odd) pages have the inner margin on the left, verso pages on the right.
     const left = page.number % 2 === 1 ? margins.inner : margins.outer;
     const measure = width - margins.inner - margins.outer;
     const center = left + measure / 2;
     for (const placed of page.placed) {
       if (placed.item.outline) this.outline(placed.item.outline.title, placed.item.outline.level);
-      for (const box of placed.item.boxes) this.box(box, left, margins.top + placed.y, placed.gap);
+      this.item(placed, left, margins.top);
     }
+    for (const placed of page.notes) this.item(placed, left, margins.top);
     if (page.plain) return;
     const small = theme.fontSize * 0.78;
     if (!page.opener && page.runningHead) {
       this.centred(page.runningHead, 'italic', small, theme.colors.muted, center, margins.top * 0.55);
     }
-    this.centred(String(page.number), 'regular', small, theme.colors.muted, center, height - margins.bottom * 0.45);
+    if (!page.opener) this.centred(String(page.number), 'regular', small, theme.colors.muted, center, height - margins.bottom * 0.45);
+  }
+
+  /** Closes the structure tree (call once, before `doc.end()`). */
+  finish(): void {
+    this.root.end();
   }
 }

@@ -24,7 +24,7 @@ import { baseStyle, htmlText, inlineRuns, plainText } from './inline.js';
 import { baselineIn, paragraphItems } from './items.js';
 import { layoutLines, layoutPre } from './lines.js';
 import { tableItems } from './table.js';
-import type { BlockCtx, Box, Item, Run } from './types.js';
+import { structIn, type BlockCtx, type Box, type Item, type Run, type StructNode } from './types.js';
 
 type NodeMap = RootContentMap &
   BlockContentMap &
@@ -45,9 +45,9 @@ export function paragraphGap(ctx: BlockCtx): number {
 }
 
 /** Runs → lines → one item per line, in the context's style and measure. */
-export function runsItems(runs: Run[], ctx: BlockCtx, spaceBefore: number): Item[] {
-  const lines = layoutLines(runs, ctx.width, ctx.style.align, ctx.scope.env.metrics, ctx.scope.missing);
-  return paragraphItems(lines, { x: ctx.x, size: ctx.style.size, leading: ctx.style.leading, spaceBefore });
+export function runsItems(runs: Run[], ctx: BlockCtx, spaceBefore: number, node?: Node, tag: StructNode = structIn(ctx, 'P')): Item[] {
+  const lines = layoutLines(runs, ctx.width, ctx.style.align, ctx.scope.env.metrics, ctx.scope.missing, { hyphenate: ctx.scope.env.hyphenate });
+  return paragraphItems(lines, { x: ctx.x, size: ctx.style.size, leading: ctx.style.leading, spaceBefore, tag, node });
 }
 
 /**
@@ -59,17 +59,20 @@ export function indented(ctx: BlockCtx, indent: number): BlockCtx {
   return { ...ctx, x: ctx.x + shift, width: ctx.width - shift };
 }
 
-function phrasingItems(nodes: PhrasingContent[], ctx: BlockCtx): Item[] {
-  return runsItems(inlineRuns(nodes, baseStyle(ctx.style), ctx.scope), ctx, paragraphGap(ctx));
+function phrasingItems(nodes: PhrasingContent[], ctx: BlockCtx, node?: Node): Item[] {
+  return runsItems(inlineRuns(nodes, baseStyle(ctx.style), ctx.scope), ctx, paragraphGap(ctx), node);
 }
 
-function headingItems(depth: number, nodes: PhrasingContent[], ctx: BlockCtx, title: string): Item[] {
+const headingRoles = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'] as const;
+
+function headingItems(depth: number, nodes: PhrasingContent[], ctx: BlockCtx, title: string, node?: Node): Item[] {
   const scale = depth <= 2 ? 1.3 : depth === 3 ? 1.12 : 1;
   const size = ctx.style.size * scale;
   const leading = Math.max(ctx.style.leading, size * 1.22);
   const style = { ...baseStyle(ctx.style), bold: true, italic: depth >= 5, size };
   const lines = layoutLines(inlineRuns(nodes, style, ctx.scope), ctx.width, 'left', ctx.scope.env.metrics, ctx.scope.missing);
-  const items = paragraphItems(lines, { x: ctx.x, size, leading, spaceBefore: ctx.style.leading * (depth <= 2 ? 1.3 : 1), together: true, keepWithNext: true });
+  const tag = structIn(ctx, headingRoles[Math.min(5, Math.max(0, depth - 1))] ?? 'H6');
+  const items = paragraphItems(lines, { x: ctx.x, size, leading, spaceBefore: ctx.style.leading * (depth <= 2 ? 1.3 : 1), together: true, keepWithNext: true, tag, node });
   const first = items[0];
   if (first) first.outline = { title, level: Math.max(1, depth - 1) };
   return items;
@@ -82,6 +85,7 @@ function codeItems(node: Code, ctx: BlockCtx): Item[] {
   const style = { family: 'mono' as const, bold: false, italic: false, size, color: ctx.scope.env.theme.colors.text };
   const lines = layoutPre(node.value, style, ctx.width - 2 * pad, ctx.scope.env.metrics, ctx.scope.missing, node);
   const baseline = baselineIn(size, leading);
+  const tag = structIn(ctx, 'Code');
   return lines.map((line, index) => {
     const top = index === 0 ? pad : 0;
     const bottom = index === lines.length - 1 ? pad : 0;
@@ -91,7 +95,7 @@ function codeItems(node: Code, ctx: BlockCtx): Item[] {
       boxes.push({ kind: 'text', x: ctx.x + pad + fragment.x, y: top + baseline, text: fragment.text, font: fragment.font, size, color: fragment.color });
     }
     const keep = lines.length <= 4 ? index < lines.length - 1 : index === 0 || index === lines.length - 2;
-    return { height, spaceBefore: index === 0 ? paragraphGap(ctx) : 0, boxes, ...(keep ? { keepWithNext: true } : {}) };
+    return { height, spaceBefore: index === 0 ? paragraphGap(ctx) : 0, boxes, tag, ...(index === 0 ? { source: { node, offset: 0 } } : {}), ...(keep ? { keepWithNext: true } : {}) };
   });
 }
 
@@ -105,8 +109,10 @@ function listItems(node: List, ctx: BlockCtx): Item[] {
   const numbers = node.children.map((_, index) => `${start + index}.`);
   const widest = Math.max(...numbers.map((n) => ctx.scope.env.metrics.width(n, 'text-regular', ctx.style.size)));
   const indent = node.ordered ? Math.max(ctx.style.size * 1.6, widest + ctx.style.size * 0.6) : ctx.style.size * 1.4;
-  const inner: BlockCtx = { ...indented(ctx, indent), listDepth: ctx.listDepth + 1 };
+  const list = structIn(ctx, 'L');
   node.children.forEach((item, index) => {
+    const li: StructNode = { role: 'LI', parent: list };
+    const inner: BlockCtx = { ...indented(ctx, indent), listDepth: ctx.listDepth + 1, parent: { role: 'LBody', parent: li } };
     const marker = item.checked === true ? '\u2611' : item.checked === false ? '\u2610' : node.ordered ? (numbers[index] ?? '') : bullet(ctx.listDepth);
     const body = listItemBody(item, inner, node.spread === true || item.spread === true);
     // An empty item still shows its marker.
@@ -114,19 +120,21 @@ function listItems(node: List, ctx: BlockCtx): Item[] {
     const first = body[0];
     if (!first) return;
     first.spaceBefore = index === 0 ? paragraphGap(ctx) : node.spread ? paragraphGap(ctx) : ctx.style.leading * 0.15;
-    addMarker(first, marker, ctx, indent);
+    first.source ??= { node: item, offset: 0 };
+    addMarker(first, marker, ctx, indent, ctx.scope.env.theme.colors.muted, { role: 'Lbl', parent: li });
     items.push(...body);
   });
   return items;
 }
 
 /** Sets a list marker or note number, right-aligned in the `indent` before the item's first line. */
-export function addMarker(first: Item, marker: string, ctx: BlockCtx, indent: number, color = ctx.scope.env.theme.colors.muted): void {
+export function addMarker(first: Item, marker: string, ctx: BlockCtx, indent: number, color = ctx.scope.env.theme.colors.muted, tag?: StructNode): void {
   const runs = inlineRuns([{ type: 'text', value: marker }], baseStyle(ctx.style), ctx.scope);
   const line = layoutLines(runs, Math.max(1, indent - ctx.style.size * 0.4), 'right', ctx.scope.env.metrics, ctx.scope.missing)[0];
   const baseline = first.firstBaseline ?? baselineIn(ctx.style.size, ctx.style.leading);
   for (const fragment of line?.fragments ?? []) {
-    first.boxes.push({ kind: 'text', x: ctx.x + fragment.x, y: baseline - fragment.rise, text: fragment.text, font: fragment.font, size: fragment.size, color });
+    // Before the item's own boxes, so that the label is read first.
+    first.boxes.unshift({ kind: 'text', x: ctx.x + fragment.x, y: baseline - fragment.rise, text: fragment.text, font: fragment.font, size: fragment.size, color, ...(tag ? { tag } : {}) });
   }
 }
 
@@ -150,11 +158,16 @@ function barred(items: Item[], ctx: BlockCtx): Item[] {
 }
 
 const handlers: BlockHandlers = {
-  paragraph: (node, ctx) => phrasingItems(node.children, ctx),
-  heading: (node, ctx) => headingItems(node.depth, node.children, ctx, plainText(node)),
-  section: (node, ctx) => layoutBlocks(node.children, ctx),
+  paragraph: (node, ctx) => phrasingItems(node.children, ctx, node),
+  heading: (node, ctx) => headingItems(node.depth, node.children, ctx, plainText(node), node),
+  section: (node, ctx) => {
+    const items = layoutBlocks(node.children, { ...ctx, parent: structIn(ctx, 'Sect') });
+    // Internal links to the section (#id) land on its first line.
+    items[0]?.boxes.push({ kind: 'dest', x: ctx.x, y: 0, name: node.id });
+    return items;
+  },
   blockquote: (node, ctx) => {
-    const inner = indented(ctx, ctx.style.size * 1.2);
+    const inner = { ...indented(ctx, ctx.style.size * 1.2), parent: structIn(ctx, 'BlockQuote') };
     const items = layoutBlocks(node.children, inner);
     const first = items[0];
     if (first) first.spaceBefore = Math.max(first.spaceBefore, paragraphGap(ctx));
@@ -170,7 +183,7 @@ const handlers: BlockHandlers = {
   },
   table: tableItems,
   tableRow: (node, ctx) => tableItems({ type: 'table', children: [node] }, ctx),
-  tableCell: (node, ctx) => phrasingItems(node.children, ctx),
+  tableCell: (node, ctx) => phrasingItems(node.children, ctx, node),
   definition: () => [],
   // Footnote definitions are set at the end of their chapter (chapter.ts), not in place.
   footnoteDefinition: () => [],
@@ -179,8 +192,8 @@ const handlers: BlockHandlers = {
   figureCaption: (node, ctx) => captionItems(node, ctx, paragraphGap(ctx)),
   credit: (node, ctx) => creditItems(node, ctx, 3),
   pullQuote: pullQuoteItems,
-  containerDirective: (node, ctx) => layoutBlocks(node.children, ctx),
-  leafDirective: (node, ctx) => phrasingItems(node.children, ctx),
+  containerDirective: (node, ctx) => layoutBlocks(node.children, { ...ctx, parent: structIn(ctx, 'Div') }),
+  leafDirective: (node, ctx) => phrasingItems(node.children, ctx, node),
 };
 
 const phrasingTypes = new Set<string>([
@@ -207,18 +220,18 @@ function htmlBlock(value: string, node: Node, ctx: BlockCtx): Item[] {
     if (index > 0) runs.push({ kind: 'break' });
     runs.push({ kind: 'text', text: part, style, node });
   });
-  return runsItems(runs, ctx, paragraphGap(ctx));
+  return runsItems(runs, ctx, paragraphGap(ctx), node);
 }
 
 /** Lays out one node of block content (phrasing at block level becomes a paragraph). */
 export function layoutBlock(node: Node, ctx: BlockCtx): Item[] {
   if (node.type === 'html' && 'value' in node && typeof node.value === 'string') return htmlBlock(node.value, node, ctx);
-  if (isPhrasing(node)) return phrasingItems([node], ctx);
+  if (isPhrasing(node)) return phrasingItems([node], ctx, node);
   const type = node.type;
   if (!isBlockType(type)) {
     ctx.scope.env.warn('pdf-unsupported-node', `the PDF renderer does not know node "${type}"; its text is set as a plain paragraph`, node);
     const text = plainText(node);
-    return text ? runsItems([{ kind: 'text', text, style: baseStyle(ctx.style), node }], ctx, paragraphGap(ctx)) : [];
+    return text ? runsItems([{ kind: 'text', text, style: baseStyle(ctx.style), node }], ctx, paragraphGap(ctx), node) : [];
   }
   // `type` is a key of the map and `node` is the node of that type; TypeScript cannot
   // correlate the two, so the handler is widened to take any node.

@@ -7,7 +7,7 @@ import { figureItem } from './figures.js';
 import { baseStyle, childrenOf, inlineRuns, NoteNumbers, type InlineScope } from './inline.js';
 import { paragraphItems } from './items.js';
 import { layoutLines, type MissingGlyph } from './lines.js';
-import type { Align, BlockCtx, BlockStyle, Item, LayoutEnv, Run, RunStyle } from './types.js';
+import type { Align, BlockCtx, BlockStyle, Item, LayoutEnv, Run, RunStyle, StructNode } from './types.js';
 
 export function bodyStyle(env: LayoutEnv): BlockStyle {
   const { theme } = env;
@@ -39,16 +39,16 @@ function collect(node: Node, definitions: Map<string, Definition>, notes: Map<st
   for (const child of childrenOf(node)) collect(child, definitions, notes);
 }
 
-export function newScope(env: LayoutEnv, root?: Node): { scope: InlineScope; notes: Map<string, FootnoteDefinition> } {
+export function newScope(env: LayoutEnv, root?: Node, chapterId = ''): { scope: InlineScope; notes: Map<string, FootnoteDefinition> } {
   const definitions = new Map<string, Definition>();
   const notes = new Map<string, FootnoteDefinition>();
   if (root) collect(root, definitions, notes);
-  return { scope: { env, notes: new NoteNumbers(), definitions, missing: missingReporter(env) }, notes };
+  return { scope: { env, notes: new NoteNumbers(chapterId), definitions, missing: missingReporter(env) }, notes };
 }
 
-function textItems(runs: Run[], ctx: BlockCtx, size: number, leading: number, align: Align, spaceBefore: number): Item[] {
+export function textItems(runs: Run[], ctx: BlockCtx, size: number, leading: number, align: Align, spaceBefore: number, tag: StructNode | undefined = { role: 'P', parent: ctx.parent }): Item[] {
   const lines = layoutLines(runs, ctx.width, align, ctx.scope.env.metrics, ctx.scope.missing);
-  return paragraphItems(lines, { x: ctx.x, size, leading, spaceBefore, together: true, keepWithNext: true });
+  return paragraphItems(lines, { x: ctx.x, size, leading, spaceBefore, together: true, keepWithNext: true, tag });
 }
 
 function styled(ctx: BlockCtx, patch: Partial<RunStyle>): RunStyle {
@@ -62,7 +62,7 @@ function titleBlock(chapter: Chapter, ctx: BlockCtx, book: boolean): Item[] {
   if (book) items.push({ height: env.areaHeight * 0.12, spaceBefore: 0, boxes: [], keepWithNext: true });
   const titleSize = size * 2;
   const title: PhrasingContent[] = chapter.title.length > 0 ? chapter.title : [{ type: 'text', value: chapter.titleText }];
-  items.push(...textItems(inlineRuns(title, styled(ctx, { bold: true, size: titleSize }), ctx.scope), ctx, titleSize, titleSize * 1.15, 'left', 0));
+  items.push(...textItems(inlineRuns(title, styled(ctx, { bold: true, size: titleSize }), ctx.scope), ctx, titleSize, titleSize * 1.15, 'left', 0, { role: 'H1', parent: ctx.parent }));
   if (chapter.subtitle) {
     const s = size * 1.2;
     const runs: Run[] = [{ kind: 'text', text: chapter.subtitle, style: styled(ctx, { italic: true, size: s, color: env.theme.colors.muted }) }];
@@ -80,52 +80,83 @@ function titleBlock(chapter: Chapter, ctx: BlockCtx, book: boolean): Item[] {
     first.opener = true;
     first.runningHead = chapter.titleText;
     first.outline = { title: chapter.titleText, level: 0 };
+    first.boxes.push({ kind: 'dest', x: 0, y: 0, name: chapterDest(chapter.id) });
+    first.source = { offset: 0 };
   }
   const last = items[items.length - 1];
   if (last) last.keepWithNext = true;
   return items;
 }
 
-function noteItems(scope: InlineScope, notes: Map<string, FootnoteDefinition>, ctx: BlockCtx): Item[] {
+/** Destination of a chapter's opener (TOC links). */
+export function chapterDest(chapterId: string): string {
+  return `chapter-${chapterId}`;
+}
+
+/** Each note as the items of its lines, by number; notes that call further notes grow the list. */
+function noteBodies(scope: InlineScope, notes: Map<string, FootnoteDefinition>, ctx: BlockCtx): Map<string, Item[]> {
   for (const id of notes.keys()) if (!scope.notes.has(id)) scope.notes.number(id);
-  if (scope.notes.order.length === 0) return [];
+  const bodies = new Map<string, Item[]>();
   const size = ctx.style.size * 0.86;
-  const style: BlockStyle = { ...ctx.style, size, leading: size * 1.32 };
-  const indent = size * 1.8;
-  const inner: BlockCtx = { ...ctx, style, x: ctx.x + indent, width: ctx.width - indent };
-  const items: Item[] = [
-    { height: 6, spaceBefore: ctx.style.leading * 1.2, keepWithNext: true, boxes: [{ kind: 'rule', x: ctx.x, y: 0.3, width: ctx.width / 4, thickness: 0.6, color: ctx.scope.env.theme.colors.muted }] },
-  ];
-  // Notes may call further notes: the list grows while it is set.
+  const style: BlockStyle = { ...ctx.style, size, leading: size * 1.28 };
+  const indent = size * 1.6;
   for (let index = 0; index < scope.notes.order.length; index++) {
     const id = scope.notes.order[index] ?? '';
+    const n = index + 1;
+    const note: StructNode = { role: 'Note', parent: ctx.parent };
+    const inner: BlockCtx = { ...ctx, style, x: ctx.x + indent, width: ctx.width - indent, parent: note };
     const definition = notes.get(id);
     const body = definition ? layoutBlocks(definition.children, inner) : [];
     const first = body[0];
     if (!first) continue;
-    first.spaceBefore = index === 0 ? 0 : size * 0.35;
-    addMarker(first, `${index + 1}.`, { ...inner, x: ctx.x }, indent, ctx.scope.env.theme.colors.accent);
-    items.push(...body);
+    first.spaceBefore = size * 0.3;
+    addMarker(first, `${n}.`, { ...inner, x: ctx.x }, indent, ctx.scope.env.theme.colors.accent, { role: 'Lbl', parent: note });
+    first.boxes.push(
+      { kind: 'dest', x: ctx.x, y: 0, name: scope.notes.noteDest(n) },
+      { kind: 'link', x: ctx.x, y: 0, width: indent * 0.8, height: first.height, url: `#${scope.notes.callDest(n)}` },
+    );
+    for (const item of body) delete item.keepWithNext;
+    bodies.set(String(n), body);
   }
-  return items;
+  return bodies;
 }
 
-/** Items of one chapter, from its opener to its notes. */
+/** The rule above the footnotes of a page. */
+export function noteSeparator(env: LayoutEnv): Item {
+  return { height: env.theme.lineHeight * 0.6, spaceBefore: 0, boxes: [{ kind: 'rule', x: 0, y: env.theme.lineHeight * 0.2, width: env.measure / 4, thickness: 0.5, color: env.theme.colors.muted }] };
+}
+
+/** Items of one chapter, from its opener to its last block; footnotes ride with their calls. */
 export function chapterItems(chapter: Chapter, env: LayoutEnv, book: boolean): Item[] {
-  const { scope, notes } = newScope(env, chapter.tree);
-  const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0 };
+  const { scope, notes } = newScope(env, chapter.tree, chapter.id);
+  const sect: StructNode = { role: 'Sect', lang: chapter.lang };
+  const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0, parent: sect };
   const items = titleBlock(chapter, ctx, book);
   const body = layoutBlocks(chapter.tree.children, ctx);
   const first = body[0];
   if (first) first.spaceBefore = Math.max(first.spaceBefore, ctx.style.leading);
-  items.push(...body, ...noteItems(scope, notes, ctx));
+  items.push(...body);
+  const bodies = noteBodies(scope, notes, ctx);
+  for (const item of items) {
+    if (item.source) item.source.chapterId = chapter.id;
+    if (!item.calls) continue;
+    const attached = item.calls.map((n) => bodies.get(n)).filter((lines): lines is Item[] => lines !== undefined);
+    for (const n of item.calls) bodies.delete(n);
+    if (attached.length > 0) item.notes = attached;
+  }
+  // Notes no line calls (defined but never referenced) close the chapter.
+  const rest = [...bodies.values()].flat();
+  if (rest.length > 0) {
+    const separator = noteSeparator(env);
+    items.push({ ...separator, spaceBefore: ctx.style.leading, keepWithNext: true }, ...rest);
+  }
   return items;
 }
 
 /** The publication's title page (books of several chapters). */
 export function titlePageItems(pub: Publication, env: LayoutEnv): Item[] {
   const { scope } = newScope(env);
-  const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0 };
+  const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0, parent: { role: 'Sect' } };
   const size = ctx.style.size;
   const items: Item[] = [{ height: env.areaHeight * 0.22, spaceBefore: 0, boxes: [], breakBefore: true, opener: true, plain: true, runningHead: '', keepWithNext: true }];
   const t = size * 2.3;

@@ -4,7 +4,7 @@ import type { Asset } from '../../../manuscript/asset-types.js';
 import { baseStyle, inlineRuns } from './inline.js';
 import { paragraphItems, stack } from './items.js';
 import { layoutLines } from './lines.js';
-import type { Align, BlockCtx, Box, Item, Run, RunStyle } from './types.js';
+import { structIn, type Align, type BlockCtx, type Box, type Item, type Run, type RunStyle, type StructNode } from './types.js';
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG = [0xff, 0xd8, 0xff];
@@ -22,10 +22,10 @@ export function imageProblem(asset: Asset | undefined): string | undefined {
 }
 
 /** Lays out a small block of phrasing content (captions, credits, attributions). */
-export function smallText(runs: Run[], ctx: BlockCtx, size: number, align: Align, spaceBefore: number): Item[] {
+export function smallText(runs: Run[], ctx: BlockCtx, size: number, align: Align, spaceBefore: number, tag?: StructNode): Item[] {
   const leading = size * 1.3;
   const lines = layoutLines(runs, ctx.width, align, ctx.scope.env.metrics, ctx.scope.missing);
-  return paragraphItems(lines, { x: ctx.x, size, leading, spaceBefore, together: true });
+  return paragraphItems(lines, { x: ctx.x, size, leading, spaceBefore, together: true, tag });
 }
 
 function captionStyle(ctx: BlockCtx): RunStyle {
@@ -38,7 +38,7 @@ function creditStyle(ctx: BlockCtx): RunStyle {
 
 export function captionItems(node: FigureCaption, ctx: BlockCtx, spaceBefore: number): Item[] {
   const style = captionStyle(ctx);
-  return smallText(inlineRuns(node.children, style, ctx.scope), ctx, style.size, 'left', spaceBefore);
+  return smallText(inlineRuns(node.children, style, ctx.scope), ctx, style.size, 'left', spaceBefore, structIn(ctx, 'Caption'));
 }
 
 export function creditItems(node: Credit, ctx: BlockCtx, spaceBefore: number, align: Align = 'right'): Item[] {
@@ -46,7 +46,7 @@ export function creditItems(node: Credit, ctx: BlockCtx, spaceBefore: number, al
   const linked = node.url ? { ...style, link: node.url } : style;
   const runs = inlineRuns(node.children, linked, ctx.scope);
   if (node.license) runs.push({ kind: 'text', text: ` (${node.license})`, style });
-  return smallText(runs, ctx, style.size, align, spaceBefore);
+  return smallText(runs, ctx, style.size, align, spaceBefore, structIn(ctx, 'Caption'));
 }
 
 function placeholder(node: Figure, ctx: BlockCtx, height: number): Item {
@@ -89,12 +89,17 @@ export function figureItem(node: Figure, ctx: BlockCtx, maxHeight: number, space
       width = height / ratio;
     }
     const x = ctx.x + (ctx.width - width) / 2;
-    image = { height, spaceBefore: 0, boxes: [{ kind: 'image', x, y: 0, width, height, data: asset.data, alt: node.alt }] };
+    const dpi = asset.width / (width / 72);
+    if (asset.width > 0 && dpi < 150) {
+      env.warn('pdf-image', `image "${node.url}" prints at ${Math.round(dpi)} dpi (below 150 dpi): it may look blurred in print`, node);
+    }
+    image = { height, spaceBefore: 0, boxes: [{ kind: 'image', x, y: 0, width, height, data: asset.data, alt: node.alt, assetId: asset.id }] };
   }
+  image.tag = structIn(ctx, 'Figure', { alt: node.alt || 'image' });
   // A hero credit sits right under the image, the caption after it; in a body figure
   // the caption comes first and the credit closes the figure.
   const parts = node.role === 'hero' ? [image, ...creditLines, ...captionLines] : [image, ...captionLines, ...creditLines];
-  return { ...stack(parts, spaceBefore), marks: [node.id] };
+  return { ...stack(parts, spaceBefore), marks: [node.id], float: node.role !== 'hero', source: { node, offset: 0 } };
 }
 
 /** A pull quote: larger italic between accent rules, never split (unless taller than a page). */
@@ -104,19 +109,22 @@ export function pullQuoteItems(node: PullQuote, ctx: BlockCtx): Item[] {
   const leading = size * 1.3;
   const inset = ctx.style.size;
   const style: RunStyle = { family: 'text', bold: false, italic: true, size, color: theme.colors.accent };
-  const inner: BlockCtx = { ...ctx, x: ctx.x + inset, width: ctx.width - 2 * inset };
+  // A pull quote that repeats body text is an artifact: it is not read twice.
+  const quote = node.repeated ? undefined : structIn(ctx, 'BlockQuote');
+  const inner: BlockCtx = { ...ctx, x: ctx.x + inset, width: ctx.width - 2 * inset, parent: quote };
+  const tag = quote ? { role: 'P' as const, parent: quote } : undefined;
   const lines = layoutLines(inlineRuns(node.children, style, ctx.scope), inner.width, 'left', ctx.scope.env.metrics, ctx.scope.missing);
   const parts: Item[] = [
     { height: 1, spaceBefore: 0, boxes: [{ kind: 'rule', x: ctx.x, y: 0.5, width: ctx.width, thickness: 1, color: theme.colors.accent }] },
-    ...paragraphItems(lines, { x: inner.x, size, leading, spaceBefore: leading * 0.35, together: true }),
+    ...paragraphItems(lines, { x: inner.x, size, leading, spaceBefore: leading * 0.35, together: true, tag }),
   ];
   if (node.attribution) {
     const attribution: RunStyle = { ...style, italic: false, size: ctx.style.size * 0.85, color: theme.colors.muted };
-    parts.push(...smallText([{ kind: 'text', text: `\u2014\u00a0${node.attribution}`, style: attribution, node }], inner, attribution.size, 'right', 4));
+    parts.push(...smallText([{ kind: 'text', text: `\u2014\u00a0${node.attribution}`, style: attribution, node }], inner, attribution.size, 'right', 4, tag));
   }
   // The closing rule, and room under it so that the next paragraph does not touch it.
   parts.push({ height: leading * 0.35 + 1 + ctx.style.leading * 0.4, spaceBefore: 0, boxes: [{ kind: 'rule', x: ctx.x, y: leading * 0.35 + 0.5, width: ctx.width, thickness: 1, color: theme.colors.accent }] });
-  const whole = stack(parts, ctx.style.leading);
+  const whole: Item = { ...stack(parts, ctx.style.leading), source: { node, offset: 0 } };
   if (whole.height <= ctx.scope.env.areaHeight) return [whole];
   const first = parts[0];
   if (first) first.spaceBefore = ctx.style.leading;

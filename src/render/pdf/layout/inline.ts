@@ -11,6 +11,15 @@ import type { BlockStyle, LayoutEnv, Run, RunStyle } from './types.js';
 /** Footnote numbers in order of first call, per chapter. */
 export class NoteNumbers {
   readonly order: string[] = [];
+  /** `chapter` makes note keys and destination names unique in the publication. */
+  constructor(readonly chapter = '') {}
+  /** Destination of note `n` (the note) and of its first call. */
+  noteDest(n: number): string {
+    return `fn-${this.chapter}-${n}`;
+  }
+  callDest(n: number): string {
+    return `fnref-${this.chapter}-${n}`;
+  }
   private readonly numbers = new Map<string, number>();
   number(identifier: string): number {
     let n = this.numbers.get(identifier);
@@ -80,8 +89,11 @@ const handlers: InlineHandlers = {
     children(node.children, linked, scope, out);
   },
   footnoteReference: (node, style, scope, out) => {
+    const first = !scope.notes.has(node.identifier.toLowerCase());
     const n = scope.notes.number(node.identifier.toLowerCase());
-    out.push({ kind: 'text', text: String(n), style: { ...style, size: style.size * 0.62, rise: style.size * 0.36, color: scope.env.theme.colors.accent }, node });
+    // The first call carries the note (set at the foot of its page) and the back-link target.
+    const call: RunStyle = { ...style, size: style.size * 0.62, rise: style.size * 0.36, color: scope.env.theme.colors.accent, link: `#${scope.notes.noteDest(n)}`, ...(first ? { note: String(n) } : {}) };
+    out.push({ kind: 'text', text: String(n), style: call, node });
   },
   html: (node, style, scope, out) => {
     const text = htmlText(node.value);
@@ -122,10 +134,28 @@ export function inlineNode(node: PhrasingContent, style: RunStyle, scope: Inline
   handler(node, style, scope, out);
 }
 
-/** Phrasing content → runs in the given block style. */
+/** What a node adds to its block's text content (mdast-util-to-string), for the page map. */
+function textLength(node: Node | undefined): number {
+  if (!node) return 0;
+  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'html') return 'value' in node && typeof node.value === 'string' ? node.value.length : 0;
+  if (node.type === 'image' || node.type === 'imageReference') return 'alt' in node && typeof node.alt === 'string' ? node.alt.length : 0;
+  return 0;
+}
+
+/** Phrasing content → runs in the given block style, each with its offset in the block's text. */
 export function inlineRuns(nodes: PhrasingContent[], style: RunStyle, scope: InlineScope): Run[] {
   const out: Run[] = [];
   children(nodes, style, scope, out);
+  let base = 0;
+  let last: Node | undefined;
+  for (const run of out) {
+    if (run.kind !== 'text') continue;
+    if (run.node !== last) {
+      base += textLength(last);
+      last = run.node;
+    }
+    run.offset = base;
+  }
   return out;
 }
 

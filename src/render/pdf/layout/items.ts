@@ -1,5 +1,6 @@
 /** Lines → boxes → items: the shared helpers of every block layout. */
-import type { Box, Item, Line } from './types.js';
+import type { Node } from 'unist';
+import type { Box, Item, Line, StructNode } from './types.js';
 
 /** Baseline of a line of `size`-point text in a line box of `leading` points, from its top. */
 export function baselineIn(size: number, leading: number): number {
@@ -13,7 +14,11 @@ export function lineBoxes(line: Line, x: number, baseline: number): Box[] {
   for (const fragment of line.fragments) {
     const left = x + fragment.x;
     const y = baseline - fragment.rise;
-    boxes.push({ kind: 'text', x: left, y, text: fragment.text, font: fragment.font, size: fragment.size, color: fragment.color });
+    boxes.push({ kind: 'text', x: left, y, text: fragment.text, font: fragment.font, size: fragment.size, color: fragment.color, ...(fragment.tracking ? { tracking: fragment.tracking } : {}) });
+    if (fragment.note !== undefined && fragment.link?.startsWith('#fn-')) {
+      // The first call of a note: the note links back here.
+      boxes.push({ kind: 'dest', x: left, y: y - fragment.size * 1.6, name: `fnref-${fragment.link.slice(4)}` });
+    }
     if (fragment.link !== undefined) {
       const top = y - fragment.size * 0.8;
       const height = fragment.size * 1.05;
@@ -40,6 +45,16 @@ export interface ParagraphSpec {
   together?: boolean;
   /** Keep the last line with what follows (headings). */
   keepWithNext?: boolean;
+  /** Structure element of the lines. */
+  tag?: StructNode | undefined;
+  /** The block the lines come from (page map). */
+  node?: Node | undefined;
+}
+
+/** Note numbers first called on a line. */
+function callsOf(line: Line): string[] | undefined {
+  const calls = line.fragments.filter((f) => f.note !== undefined).map((f) => f.note ?? '');
+  return calls.length > 0 ? calls : undefined;
 }
 
 /**
@@ -52,14 +67,27 @@ export function paragraphItems(lines: Line[], spec: ParagraphSpec): Item[] {
   return lines.map((line, index) => {
     const keep =
       spec.together === true ? index < count - 1 : count >= 2 && (index === 0 || index === count - 2);
-    return {
+    const calls = callsOf(line);
+    const item: Item = {
       height: spec.leading,
       spaceBefore: index === 0 ? spec.spaceBefore : 0,
       boxes: lineBoxes(line, spec.x, baseline),
       firstBaseline: baseline,
       ...(keep || (index === count - 1 && spec.keepWithNext) ? { keepWithNext: true } : {}),
+      ...(calls ? { calls } : {}),
+      ...(spec.tag ? { tag: spec.tag } : {}),
+      ...(spec.node ? { source: { node: spec.node, offset: index === 0 ? 0 : (line.offset ?? 0) } } : {}),
+      ...(line.info ? { line: { info: line.info, index, count } } : {}),
     };
+    return item;
   });
+}
+
+/** The box with `tag` as its structure element unless it has one (text and images only). */
+export function tagged(box: Box, tag: StructNode | undefined): Box {
+  if (!tag || ((box.kind === 'text' || box.kind === 'image') && box.tag)) return box;
+  if (box.kind === 'text' || box.kind === 'image') return { ...box, tag };
+  return box;
 }
 
 /** Stacks items into one unbreakable item (pull quotes, figures), honouring their spacing. */
@@ -68,10 +96,12 @@ export function stack(items: Item[], spaceBefore: number): Item {
   let y = 0;
   let firstBaseline: number | undefined;
   const marks: string[] = [];
+  const calls: string[] = [];
   items.forEach((item, index) => {
+    if (item.calls) calls.push(...item.calls);
     if (index > 0) y += item.spaceBefore;
     if (firstBaseline === undefined && item.firstBaseline !== undefined) firstBaseline = y + item.firstBaseline;
-    for (const box of item.boxes) boxes.push({ ...box, y: box.y + y });
+    for (const box of item.boxes) boxes.push(tagged({ ...box, y: box.y + y }, item.tag));
     if (item.marks) marks.push(...item.marks);
     y += item.height;
   });
@@ -81,6 +111,7 @@ export function stack(items: Item[], spaceBefore: number): Item {
     boxes,
     ...(firstBaseline === undefined ? {} : { firstBaseline }),
     ...(marks.length > 0 ? { marks } : {}),
+    ...(calls.length > 0 ? { calls } : {}),
   };
 }
 

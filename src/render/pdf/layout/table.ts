@@ -3,7 +3,8 @@ import type { AlignType, Table } from 'mdast';
 import { baseStyle, inlineRuns } from './inline.js';
 import { baselineIn, lineBoxes } from './items.js';
 import { layoutLines, runWidths } from './lines.js';
-import type { Align, BlockCtx, Box, Item, Run } from './types.js';
+import { tagged } from './items.js';
+import { structIn, type Align, type BlockCtx, type Box, type Item, type Run, type StructNode } from './types.js';
 
 const PAD_X = 4;
 const PAD_Y = 3;
@@ -52,14 +53,17 @@ export function tableItems(node: Table, ctx: BlockCtx): Item[] {
   const baseline = baselineIn(size, leading);
   const items: Item[] = [];
   let header: Item | undefined;
+  const table = structIn(ctx, 'Table');
   cells.forEach((row, rowIndex) => {
     const boxes: Box[] = [];
+    const tr: StructNode = { role: 'TR', parent: table };
     let x = ctx.x;
     let lineCount = 1;
     row.forEach((runs, column) => {
       const width = widths[column] ?? 0;
       const lines = layoutLines(runs, Math.max(1, width - 2 * PAD_X), alignOf(node.align?.[column]), env.metrics, ctx.scope.missing);
-      lines.forEach((line, index) => boxes.push(...lineBoxes(line, x + PAD_X, PAD_Y + index * leading + baseline)));
+      const cell: StructNode = { role: rowIndex === 0 ? 'TH' : 'TD', parent: tr };
+      lines.forEach((line, index) => boxes.push(...lineBoxes(line, x + PAD_X, PAD_Y + index * leading + baseline).map((box) => tagged(box, cell))));
       lineCount = Math.max(lineCount, lines.length);
       x += width;
     });
@@ -73,13 +77,13 @@ export function tableItems(node: Table, ctx: BlockCtx): Item[] {
     } else {
       boxes.push(rule(height, 0.3, env.theme.colors.muted));
     }
-    const item: Item = { height: height + (last ? 0.4 : 0), spaceBefore: rowIndex === 0 ? ctx.style.leading * 0.6 : 0, boxes };
+    const item: Item = { height: height + (last ? 0.4 : 0), spaceBefore: rowIndex === 0 ? ctx.style.leading * 0.6 : 0, boxes, tag: tr, source: { node: node.children[rowIndex] ?? node, offset: 0 } };
     if (rowIndex === 0) {
       item.keepWithNext = true;
       header = { ...item, spaceBefore: 0, keepWithNext: false };
     } else if (header) {
       // Repeated at the top of a page that a body row opens; the last row stays with the one before.
-      item.repeat = { ...header, boxes: header.boxes.filter((box) => box.kind !== 'link') };
+      item.repeat = { ...header, artifact: true, boxes: header.boxes.filter((box) => box.kind !== 'link' && box.kind !== 'dest') };
     }
     if (!last && rowIndex === cells.length - 2 && rowIndex > 0) item.keepWithNext = true;
     items.push(item);

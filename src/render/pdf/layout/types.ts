@@ -9,6 +9,7 @@ import type { PdfTheme } from '../../../config/options.js';
 import type { RuleId } from '../../../diagnostics/rules.js';
 import type { Asset } from '../../../manuscript/asset-types.js';
 import type { InlineScope } from './inline.js';
+import type { Hyphenate } from './words.js';
 
 export interface RunStyle {
   family: Family;
@@ -20,10 +21,12 @@ export interface RunStyle {
   strike?: boolean;
   /** Baseline shift upwards (superscripts), in points. */
   rise?: number;
+  /** A footnote call: the note's key (`<chapter id>:<identifier>`). */
+  note?: string;
 }
 
 /** Inline content, flattened: text in one style, or a forced line break. */
-export type Run = { kind: 'text'; text: string; style: RunStyle; node?: Node } | { kind: 'break' };
+export type Run = { kind: 'text'; text: string; style: RunStyle; node?: Node; offset?: number } | { kind: 'break' };
 
 export type Align = 'justify' | 'left' | 'right' | 'center';
 
@@ -36,23 +39,58 @@ export interface Fragment {
   color: string;
   width: number;
   rise: number;
+  /** URI, or `#name` for a destination in the document. */
   link?: string;
   strike?: boolean;
+  note?: string;
+  /** Letter spacing added after each character (justification), in points. */
+  tracking?: number;
+}
+
+/** What the layout report needs to know about a set line. */
+export interface LineInfo {
+  /** Justified to the measure (not the last line of a paragraph, not ragged). */
+  justified: boolean;
+  /** Widest word space over its natural width (1 when none stretched). */
+  spaceRatio: number;
+  /** Ends with a hyphen the hyphenator (or a soft hyphen) put there. */
+  hyphenated: boolean;
 }
 
 export interface Line {
   fragments: Fragment[];
   /** Width the content occupies after alignment (for table sizing). */
   width: number;
+  info?: LineInfo;
+  /** Characters of the block's text content before the line (page map). */
+  offset?: number;
+}
+
+/** Structure roles of the tagged PDF (ISO 32000-1, 14.8.4). */
+export type Role =
+  | 'Sect' | 'Part' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody'
+  | 'Table' | 'TR' | 'TH' | 'TD' | 'Figure' | 'Caption' | 'Note' | 'Link' | 'Code' | 'BlockQuote' | 'TOC' | 'TOCI' | 'Reference';
+
+/** A structure element; items and boxes point at their innermost element. */
+export interface StructNode {
+  role: Role;
+  parent?: StructNode | undefined;
+  /** Alternate text (figures). */
+  alt?: string;
+  lang?: string;
 }
 
 export type Box =
-  | { kind: 'text'; x: number; y: number; text: string; font: FontKey; size: number; color: string }
+  /** Text; `artifact` marks decoration (leader dots) that is not read. */
+  | { kind: 'text'; x: number; y: number; text: string; font: FontKey; size: number; color: string; tag?: StructNode; artifact?: boolean; tracking?: number }
   | { kind: 'rule'; x: number; y: number; width: number; thickness: number; color: string }
   /** Filled rectangle; `bleed` extends it upwards over the space before its item. */
   | { kind: 'rect'; x: number; y: number; width: number; height: number; color: string; bleed?: boolean }
-  | { kind: 'image'; x: number; y: number; width: number; height: number; data: Uint8Array; alt: string }
-  | { kind: 'link'; x: number; y: number; width: number; height: number; url: string };
+  | { kind: 'image'; x: number; y: number; width: number; height: number; data: Uint8Array; alt: string; assetId?: string; tag?: StructNode }
+  /** A clickable area: `url` is a URI, or `#name` for a destination in the document. */
+  | { kind: 'link'; x: number; y: number; width: number; height: number; url: string }
+  /** A named destination (link target) at this point. */
+  | { kind: 'dest'; x: number; y: number; name: string };
 
 /** What the paginator moves around: an unbreakable strip of the page. */
 export interface Item {
@@ -78,6 +116,20 @@ export interface Item {
   opener?: boolean;
   /** No page furniture at all on the page this item opens (title page). */
   plain?: boolean;
+  /** Structure element of the item's text and images (absent: drawn as an artifact). */
+  tag?: StructNode;
+  /** Not part of the reading order (repeated pull quotes, repeated table headers). */
+  artifact?: boolean;
+  /** Footnotes first called from this item: set at the foot of its page. */
+  notes?: Item[][];
+  /** Numbers of the notes this item calls (filled in as notes by the chapter layout). */
+  calls?: string[];
+  /** Where the item comes from (page map): chapter, block node, text offset. */
+  source?: { chapterId?: string; node?: Node; offset: number };
+  /** Set line of a paragraph (layout report): its place in the paragraph. */
+  line?: { info: LineInfo; index: number; count: number };
+  /** Can float past following text to the top of the next page (figures). */
+  float?: boolean;
 }
 
 /** Everything the block layout needs, and nothing of pdfkit. */
@@ -88,6 +140,8 @@ export interface LayoutEnv {
   measure: number;
   areaHeight: number;
   lang: string;
+  /** Break points of a word in the chapter's language (absent: no hyphenation). */
+  hyphenate?: Hyphenate | undefined;
   assets: Map<string, Asset>;
   warn(ruleId: RuleId, reason: string, node?: Node): void;
 }
@@ -110,4 +164,11 @@ export interface BlockCtx {
   style: BlockStyle;
   /** Nesting depth of lists (bullet shapes). */
   listDepth: number;
+  /** The structure element the block's own element goes into (absent: the document). */
+  parent?: StructNode | undefined;
+}
+
+/** A new structure element inside the context's. */
+export function structIn(ctx: BlockCtx, role: Role, extra: Partial<StructNode> = {}): StructNode {
+  return { role, parent: ctx.parent, ...extra };
 }

@@ -1,0 +1,287 @@
+/**
+ * Styled runs → the boxes, glue and penalties of the Knuth–Plass model, measured with
+ * the embedded fonts. Words break at spaces only; inside a word, at hyphens, dashes and
+ * slashes, at soft hyphens (U+00AD) and at the hyphenation points of the language
+ * (never in code, URLs or short words: the hyphenator and the mono family see to it).
+ * No-break spaces (U+00A0, U+202F) are part of their word and never break.
+ */
+import type { Node } from 'unist';
+import { variantOf, type FontKey, type Metrics } from '../fonts.js';
+import type { Fragment, Run, RunStyle } from './types.js';
+
+export type MissingGlyph = (codePoint: number, node: Node | undefined) => void;
+/** Allowed break offsets in a word (see typography/hyphenation.ts). */
+export type Hyphenate = (word: string) => number[];
+
+export interface KBox {
+  t: 'box';
+  fragments: Fragment[];
+  width: number;
+  /** Letter-spacing stretch the box allows (micro-justification), in points. */
+  stretch: number;
+  /** Characters of the block's text content before this box (page map). */
+  offset: number;
+}
+export interface KGlue {
+  t: 'glue';
+  width: number;
+  stretch: number;
+  shrink: number;
+}
+export interface KPenalty {
+  t: 'penalty';
+  width: number;
+  penalty: number;
+  /** A break here ends the line with a hyphen (discretionary or explicit). */
+  flagged: boolean;
+  /** What the line gets when it breaks here: a hyphen, for discretionary breaks. */
+  hyphen?: Fragment;
+  /** Inserted by the hyphenator or a soft hyphen (the layout report counts these). */
+  discretionary?: boolean;
+}
+export type KItem = KBox | KGlue | KPenalty;
+
+export const INFINITY = 10000;
+/** Most letter spacing justification may add, per character, in ems (TeX's microtype is in this range). */
+export const TRACKING = 0.02;
+/** Stretch of the glue that fills the last line of a paragraph. */
+export const FILL = 1e6;
+const HYPHEN_PENALTY = 50;
+const EXPLICIT_PENALTY = 50;
+const CUT_PENALTY = 800;
+const EPSILON = 0.01;
+
+interface Piece {
+  text: string;
+  style: RunStyle;
+  node: Node | undefined;
+  offset: number;
+}
+
+type BreakKind = 'explicit' | 'dash' | 'discretionary';
+
+function isBreakSpace(char: string): boolean {
+  return char === ' ' || char === '\n' || char === '\t' || char === '\r';
+}
+
+/** Characters after which a word may break without a space: hyphens, dashes, slashes. */
+function breakKind(char: string): BreakKind | undefined {
+  if (char === '-' || char === '\u2010') return 'explicit';
+  if (char === '\u2013' || char === '\u2014' || char === '/') return 'dash';
+  return undefined;
+}
+
+/** What is never drawn: C0/C1 controls other than spaces, and invisible joiners. */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u2060\ufeff]/;
+
+export function measurePieces(pieces: readonly Piece[], metrics: Metrics, missing: MissingGlyph): { fragments: Fragment[]; width: number } {
+  const fragments: Fragment[] = [];
+  let width = 0;
+  for (const piece of pieces) {
+    const { style } = piece;
+    const result = metrics.segment(piece.text, style.family, variantOf(style.bold, style.italic), style.size);
+    for (const codePoint of result.missing) missing(codePoint, piece.node);
+    for (const segment of result.segments) {
+      fragments.push({
+        x: 0,
+        text: segment.text,
+        font: segment.font,
+        size: style.size,
+        color: style.color,
+        width: segment.width,
+        rise: style.rise ?? 0,
+        ...(style.link === undefined ? {} : { link: style.link }),
+        ...(style.strike ? { strike: true } : {}),
+        ...(style.note === undefined ? {} : { note: style.note }),
+      });
+      width += segment.width;
+    }
+  }
+  return { fragments, width };
+}
+
+/** Break points per word, cached per hyphenator: words repeat, patterns are slow. */
+const hyphenCache = new WeakMap<Hyphenate, Map<string, number[]>>();
+const HYPHEN_CACHE_LIMIT = 200_000;
+
+function hyphenPoints(hyphenate: Hyphenate, word: string): number[] {
+  let cache = hyphenCache.get(hyphenate);
+  if (!cache) {
+    cache = new Map();
+    hyphenCache.set(hyphenate, cache);
+  }
+  let points = cache.get(word);
+  if (!points) {
+    points = hyphenate(word);
+    if (cache.size >= HYPHEN_CACHE_LIMIT) cache.clear();
+    cache.set(word, points);
+  }
+  return points;
+}
+
+export function spaceWidth(style: RunStyle, metrics: Metrics): number {
+  const font: FontKey = `${style.family}-${variantOf(style.bold, style.italic)}`;
+  return metrics.width(' ', font, style.size);
+}
+
+/** The style without link or note call (a hyphen belongs to neither). */
+function plainStyle(style: RunStyle): RunStyle {
+  const { family, bold, italic, size, color, rise, strike } = style;
+  return { family, bold, italic, size, color, ...(rise === undefined ? {} : { rise }), ...(strike === undefined ? {} : { strike }) };
+}
+
+export interface TokenizeOptions {
+  measure: number;
+  metrics: Metrics;
+  missing: MissingGlyph;
+  hyphenate?: Hyphenate | undefined;
+  /** Ragged lines: word spaces keep their width. */
+  ragged: boolean;
+}
+
+/** Cuts a box wider than the measure into single characters with break points between. */
+function cutBox(box: KBox, metrics: Metrics, out: KItem[]): void {
+  let offset = box.offset;
+  let first = true;
+  for (const fragment of box.fragments) {
+    for (const char of fragment.text) {
+      if (!first) out.push({ t: 'penalty', width: 0, penalty: CUT_PENALTY, flagged: false });
+      first = false;
+      const width = metrics.width(char, fragment.font, fragment.size);
+      out.push({ t: 'box', fragments: [{ ...fragment, text: char, width }], width, stretch: 0, offset });
+      offset += char.length;
+    }
+  }
+}
+
+class WordBuilder {
+  pieces: Piece[] = [];
+  /** Break points: offset into the word's text and kind. */
+  breaks: Array<{ at: number; kind: BreakKind }> = [];
+  length = 0;
+
+  add(char: string, style: RunStyle, node: Node | undefined, offset: number): void {
+    const last = this.pieces[this.pieces.length - 1];
+    if (last && last.style === style) last.text += char;
+    else this.pieces.push({ text: char, style, node, offset });
+    this.length += char.length;
+  }
+}
+
+/** Splits runs into Knuth–Plass items; the paragraph ends with fill glue and a forced break. */
+export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[] {
+  const { metrics, missing, measure } = options;
+  const items: KItem[] = [];
+  let word = new WordBuilder();
+  let pendingSpace: RunStyle | undefined;
+
+  const pushBox = (pieces: Piece[]) => {
+    const { fragments, width } = measurePieces(pieces, metrics, missing);
+    if (fragments.length === 0) return;
+    const stretch = options.ragged ? 0 : fragments.reduce((sum, f) => sum + (f.font.startsWith('mono') ? 0 : f.text.length * f.size * TRACKING), 0);
+    const box: KBox = { t: 'box', fragments, width, stretch, offset: pieces[0]?.offset ?? 0 };
+    if (width > measure + EPSILON) cutBox(box, metrics, items);
+    else items.push(box);
+  };
+
+  const hyphenOf = (style: RunStyle): Fragment => {
+    const { fragments, width } = measurePieces([{ text: '-', style: plainStyle(style), node: undefined, offset: 0 }], metrics, missing);
+    const fragment = fragments[0];
+    return fragment ? { ...fragment, width } : { x: 0, text: '-', font: 'text-regular', size: style.size, color: style.color, width, rise: 0 };
+  };
+
+  const closeWord = () => {
+    if (word.pieces.length === 0) return;
+    const text = word.pieces.map((piece) => piece.text).join('');
+    const breaks = [...word.breaks];
+    const hyphenable = options.hyphenate && word.pieces.every((piece) => piece.style.family === 'text' && piece.style.note === undefined);
+    if (hyphenable && options.hyphenate && text.length >= 5) {
+      for (const at of hyphenPoints(options.hyphenate, text)) {
+        if (!breaks.some((b) => b.at === at)) breaks.push({ at, kind: 'discretionary' });
+      }
+      breaks.sort((a, b) => a.at - b.at);
+    }
+    // Split the pieces at the break offsets into syllables.
+    let pieceIndex = 0;
+    let pieceStart = 0;
+    let position = 0;
+    const cut = (end: number): Piece[] => {
+      const out: Piece[] = [];
+      while (position < end) {
+        const piece = word.pieces[pieceIndex];
+        if (!piece) break;
+        const from = position - pieceStart;
+        const to = Math.min(piece.text.length, end - pieceStart);
+        out.push({ ...piece, text: piece.text.slice(from, to), offset: piece.offset + from });
+        position = pieceStart + to;
+        if (to === piece.text.length) {
+          pieceStart += piece.text.length;
+          pieceIndex++;
+        }
+      }
+      return out;
+    };
+    for (const point of breaks) {
+      if (point.at <= position || point.at >= text.length) continue;
+      const syllable = cut(point.at);
+      pushBox(syllable);
+      const style = syllable[syllable.length - 1]?.style;
+      if (point.kind === 'discretionary' && style) {
+        const hyphen = hyphenOf(style);
+        items.push({ t: 'penalty', width: hyphen.width, penalty: HYPHEN_PENALTY, flagged: true, hyphen, discretionary: true });
+      } else if (point.kind === 'explicit') {
+        items.push({ t: 'penalty', width: 0, penalty: EXPLICIT_PENALTY, flagged: true });
+      } else {
+        items.push({ t: 'penalty', width: 0, penalty: EXPLICIT_PENALTY, flagged: false });
+      }
+    }
+    pushBox(cut(text.length));
+    word = new WordBuilder();
+  };
+
+  const pushGlue = (style: RunStyle) => {
+    const width = spaceWidth(style, metrics);
+    items.push(options.ragged ? { t: 'glue', width, stretch: 0, shrink: 0 } : { t: 'glue', width, stretch: width * 0.5, shrink: width * 0.3 });
+  };
+
+  for (const run of runs) {
+    if (run.kind === 'break') {
+      closeWord();
+      pendingSpace = undefined;
+      items.push({ t: 'glue', width: 0, stretch: FILL, shrink: 0 }, { t: 'penalty', width: 0, penalty: -INFINITY, flagged: false });
+      continue;
+    }
+    let offset = run.offset ?? 0;
+    let previous = '';
+    for (const char of run.text) {
+      const at = offset;
+      offset += char.length;
+      if (isBreakSpace(char)) {
+        closeWord();
+        pendingSpace ??= run.style;
+        previous = char;
+        continue;
+      }
+      if (char === '\u00ad') {
+        if (word.length > 0) word.breaks.push({ at: word.length, kind: 'discretionary' });
+        continue;
+      }
+      if (INVISIBLE.test(char)) continue;
+      if (word.length === 0 && pendingSpace) {
+        // No glue at the start of a paragraph or after a forced break.
+        const last = items[items.length - 1];
+        if (last && !(last.t === 'penalty' && last.penalty <= -INFINITY)) pushGlue(pendingSpace);
+        pendingSpace = undefined;
+      }
+      const kind = word.length >= 2 ? breakKind(previous) : undefined;
+      if (kind && !breakKind(char)) word.breaks.push({ at: word.length, kind });
+      word.add(char, run.style, run.node, at);
+      previous = char;
+    }
+  }
+  closeWord();
+  // The last line: fill glue, then the forced break that ends the paragraph.
+  while (items[items.length - 1]?.t === 'glue') items.pop();
+  items.push({ t: 'penalty', width: 0, penalty: INFINITY, flagged: false }, { t: 'glue', width: 0, stretch: FILL, shrink: 0 }, { t: 'penalty', width: 0, penalty: -INFINITY, flagged: false });
+  return items;
+}

@@ -1,0 +1,41 @@
+/**
+ * XMP metadata with the values escaped. pdfkit 0.20 writes its XMP packet from the info
+ * dictionary without escaping, so a title with `&` or `<` gives invalid XML; we replace
+ * its (internal) `_addInfo` step on this document with one that escapes.
+ */
+import type {} from 'pdfkit';
+import type { Publication } from '../../ast/publication.js';
+
+type Doc = PDFKit.PDFDocument;
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[char] ?? 'amp'};`);
+}
+
+function packet(pub: Publication, date: Date): string {
+  const stamp = `${date.toISOString().split('.')[0] ?? ''}Z`;
+  const alt = (value: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(value)}</rdf:li></rdf:Alt>`;
+  const lines = [
+    `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">`,
+    `<xmp:CreateDate>${stamp}</xmp:CreateDate><xmp:ModifyDate>${stamp}</xmp:ModifyDate><xmp:CreatorTool>Folio</xmp:CreatorTool>`,
+    `</rdf:Description>`,
+    `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">`,
+    `<dc:format>application/pdf</dc:format>`,
+    `<dc:title>${alt(pub.meta.title)}</dc:title>`,
+  ];
+  if (pub.meta.authors.length > 0) lines.push(`<dc:creator><rdf:Seq>${pub.meta.authors.map((a) => `<rdf:li>${escapeXml(a)}</rdf:li>`).join('')}</rdf:Seq></dc:creator>`);
+  if (pub.meta.description) lines.push(`<dc:description>${alt(pub.meta.description)}</dc:description>`);
+  if (pub.meta.lang) lines.push(`<dc:language><rdf:Bag><rdf:li>${escapeXml(pub.meta.lang)}</rdf:li></rdf:Bag></dc:language>`);
+  if (pub.meta.rights) lines.push(`<dc:rights>${alt(pub.meta.rights)}</dc:rights>`);
+  lines.push(`</rdf:Description>`);
+  lines.push(`<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><pdf:Producer>Folio (pdfkit)</pdf:Producer></rdf:Description>`);
+  return lines.join('\n');
+}
+
+/** Makes `doc` write an escaped XMP packet for `pub` when it ends. */
+export function xmpMetadata(doc: Doc, pub: Publication, date: Date): void {
+  const append: unknown = Reflect.get(doc, 'appendXML');
+  if (typeof append !== 'function') return;
+  const xml = packet(pub, date);
+  Reflect.set(doc, '_addInfo', () => Reflect.apply(append, doc, [xml]));
+}

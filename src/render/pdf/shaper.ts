@@ -1,0 +1,141 @@
+/**
+ * A fast shaper for simple (Latin-like) text: each character's glyph and advance, the
+ * kerning of each pair, and two- and three-letter ligatures, all learnt once from
+ * fontkit's full shaping of single characters, pairs and triples. Widths (layout) and
+ * glyph runs (painting) come from the same tables, so what is measured is what is
+ * drawn. A text with anything the tables cannot say (contextual substitutions, mark
+ * positioning) is reported as complex, and the caller shapes it with fontkit.
+ */
+import type { Font, Glyph } from 'fontkit';
+
+interface Single {
+  glyph: Glyph;
+  advance: number;
+}
+
+type Pair =
+  | { kind: 'kern'; adjust: number }
+  | { kind: 'ligature'; glyph: Glyph; advance: number }
+  | { kind: 'complex' };
+
+/** A shaped run, in font units. */
+export interface ShapedRun {
+  glyphs: Glyph[];
+  /** Advance of each glyph, kerning included. */
+  advances: number[];
+  advanceWidth: number;
+}
+
+export class Shaper {
+  private readonly singles = new Map<number, Single | null>();
+  private readonly pairs = new Map<number, Pair>();
+  private readonly triples = new Map<string, Single | null>();
+
+  constructor(
+    private readonly font: Font,
+    private readonly features: Record<string, boolean> | undefined,
+  ) {}
+
+  private single(codePoint: number, char: string): Single | null {
+    let single = this.singles.get(codePoint);
+    if (single === undefined) {
+      const run = this.font.layout(char, this.features);
+      const glyph = run.glyphs[0];
+      const position = run.positions[0];
+      single = run.glyphs.length === 1 && glyph && position && !position.xOffset && !position.yOffset ? { glyph, advance: position.xAdvance } : null;
+      this.singles.set(codePoint, single);
+    }
+    return single;
+  }
+
+  private pair(a: number, aChar: string, b: number, bChar: string): Pair {
+    // Code points are below 0x200000 (21 bits): the key fits in 42 bits.
+    const key = a * 0x200000 + b;
+    let pair = this.pairs.get(key);
+    if (pair === undefined) {
+      pair = this.learnPair(a, aChar, b, bChar);
+      this.pairs.set(key, pair);
+    }
+    return pair;
+  }
+
+  private learnPair(a: number, aChar: string, b: number, bChar: string): Pair {
+    const first = this.single(a, aChar);
+    const second = this.single(b, bChar);
+    if (!first || !second) return { kind: 'complex' };
+    const run = this.font.layout(aChar + bChar, this.features);
+    const [g0, g1] = run.glyphs;
+    const [p0, p1] = run.positions;
+    if (run.glyphs.length === 1 && g0 && p0 && !p0.xOffset && !p0.yOffset) return { kind: 'ligature', glyph: g0, advance: p0.xAdvance };
+    if (run.glyphs.length !== 2 || !g0 || !g1 || !p0 || !p1) return { kind: 'complex' };
+    if (g0.id !== first.glyph.id || g1.id !== second.glyph.id || p0.xOffset || p0.yOffset || p1.xOffset || p1.yOffset) return { kind: 'complex' };
+    if (p1.xAdvance !== second.advance) return { kind: 'complex' };
+    return { kind: 'kern', adjust: p0.xAdvance - first.advance };
+  }
+
+  /** A three-letter ligature (ffi, ffl) when the font has one. */
+  private triple(text: string): Single | null {
+    let triple = this.triples.get(text);
+    if (triple === undefined) {
+      const run = this.font.layout(text, this.features);
+      const glyph = run.glyphs[0];
+      const position = run.positions[0];
+      triple = run.glyphs.length === 1 && glyph && position && !position.xOffset && !position.yOffset ? { glyph, advance: position.xAdvance } : null;
+      this.triples.set(text, triple);
+    }
+    return triple;
+  }
+
+  /** Shapes `text`, or returns undefined when it needs full shaping. */
+  shape(text: string): ShapedRun | undefined {
+    const chars = Array.from(text);
+    const codes = chars.map((char) => char.codePointAt(0) ?? 0);
+    const glyphs: Glyph[] = [];
+    const advances: number[] = [];
+    let total = 0;
+    let i = 0;
+    while (i < chars.length) {
+      const a = chars[i] ?? '';
+      const single = this.single(codes[i] ?? 0, a);
+      if (!single) return undefined;
+      let glyph = single.glyph;
+      let advance = single.advance;
+      let used = 1;
+      const b = chars[i + 1];
+      if (b !== undefined) {
+        const pair = this.pair(codes[i] ?? 0, a, codes[i + 1] ?? 0, b);
+        if (pair.kind === 'complex') return undefined;
+        if (pair.kind === 'ligature') {
+          const c = chars[i + 2];
+          const triple = c === undefined ? null : this.triple(a + b + c);
+          if (triple) {
+            glyph = triple.glyph;
+            advance = triple.advance;
+            used = 3;
+          } else {
+            glyph = pair.glyph;
+            advance = pair.advance;
+            used = 2;
+          }
+        } else advance += pair.adjust;
+      }
+      // Kerning between the last letter of a ligature and the next character.
+      const last = i + used - 1;
+      if (used > 1 && chars[last + 1] !== undefined) {
+        const after = this.pair(codes[last] ?? 0, chars[last] ?? '', codes[last + 1] ?? 0, chars[last + 1] ?? '');
+        if (after.kind === 'complex') return undefined;
+        if (after.kind === 'kern') advance += after.adjust;
+      }
+      glyphs.push(glyph);
+      advances.push(advance);
+      total += advance;
+      i += used;
+    }
+    return { glyphs, advances, advanceWidth: total };
+  }
+
+  /** Width of `text` in font units (full shaping when the tables cannot say). */
+  width(text: string): number {
+    return this.shape(text)?.advanceWidth ?? this.font.layout(text, this.features).advanceWidth;
+  }
+}

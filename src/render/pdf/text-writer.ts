@@ -1,0 +1,182 @@
+/**
+ * Writes positioned text straight into the page's content stream: one BT…ET per run
+ * of boxes, glyphs shaped and subset by pdfkit's embedded font (so the subset, widths
+ * and ToUnicode map — ligatures included — stay pdfkit's), without pdfkit's per-call
+ * line wrapping and re-measuring, which dominated the render time.
+ *
+ * This leans on three pdfkit 0.20 internals, checked at run time: `doc._font` (the
+ * current embedded font), its `encode(text, features)`, and `doc.page.fonts`.
+ */
+import type {} from 'pdfkit';
+import { fontFeatures, type FontBook, type FontKey } from './fonts.js';
+import type { Shaper } from './shaper.js';
+
+type Doc = PDFKit.PDFDocument;
+
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+interface EmbeddedFont {
+  id: string;
+  ref(): unknown;
+  encode(text: string, features?: unknown): [string[], GlyphPosition[]];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isEmbeddedFont(value: unknown): value is EmbeddedFont {
+  return isRecord(value) && typeof value.id === 'string' && typeof value.encode === 'function' && typeof value.ref === 'function';
+}
+
+/** pdfkit's current font after `doc.font(key)`. */
+function currentFont(doc: Doc): EmbeddedFont {
+  const font: unknown = Reflect.get(doc, '_font');
+  if (!isEmbeddedFont(font)) throw new Error('pdfkit internals changed: doc._font is not an embedded font');
+  return font;
+}
+
+/** The current page's font resources. */
+function pageFonts(doc: Doc): Record<string, unknown> {
+  const page: unknown = Reflect.get(doc, 'page');
+  const fonts = isRecord(page) ? page.fonts : undefined;
+  if (!isRecord(fonts)) throw new Error('pdfkit internals changed: doc.page.fonts is missing');
+  return fonts;
+}
+
+/**
+ * Makes pdfkit shape with our tables (shaper.ts) instead of fontkit's full shaping,
+ * which dominated the render time: pdfkit's `layoutRun(text)` (uncached misses of its
+ * per-word cache) gets the same glyphs and advances the layout measured. Runs with
+ * explicit features, and texts the tables cannot shape, still go to fontkit.
+ */
+function installShaper(font: EmbeddedFont, shaper: Shaper): void {
+  const original: unknown = Reflect.get(font, 'layoutRun');
+  const scale: unknown = Reflect.get(font, 'scale');
+  if (typeof original !== 'function' || typeof scale !== 'number') return;
+  Reflect.set(font, 'layoutRun', (text: string, features?: unknown): unknown => {
+    const run = features === undefined ? shaper.shape(text) : undefined;
+    if (!run) return Reflect.apply(original, font, [text, features]);
+    return {
+      glyphs: run.glyphs,
+      positions: run.glyphs.map((glyph, index) => ({ xAdvance: (run.advances[index] ?? 0) * scale, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: glyph.advanceWidth * scale })),
+      advanceWidth: run.advanceWidth * scale,
+    };
+  });
+}
+
+export function num(value: number): string {
+  const rounded = Math.round(value * 1000) / 1000;
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+export function rgb(hex: string): string {
+  const value = parseInt(hex.slice(1), 16);
+  return `${num(((value >> 16) & 255) / 255)} ${num(((value >> 8) & 255) / 255)} ${num((value & 255) / 255)}`;
+}
+
+export class TextWriter {
+  private readonly embedded = new Map<FontKey, EmbeddedFont>();
+  private open = false;
+  private font: FontKey | undefined;
+  private size = 0;
+  private color = '';
+  private tracking = 0;
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly fonts: FontBook,
+  ) {}
+
+  private embeddedFont(key: FontKey): EmbeddedFont {
+    let font = this.embedded.get(key);
+    if (!font) {
+      this.doc.registerFont(key, this.fonts.path(key));
+      this.doc.font(key);
+      font = currentFont(this.doc);
+      if (fontFeatures(key) === undefined) installShaper(font, this.fonts.shaper(key));
+      this.embedded.set(key, font);
+    }
+    return font;
+  }
+
+  /** Starts a text object on a page of `height` points (pdfkit's user space is flipped). */
+  begin(height: number): void {
+    if (this.open) return;
+    this.doc.addContent(`q 1 0 0 -1 0 ${num(height)} cm BT`);
+    this.open = true;
+    this.font = undefined;
+    this.color = '';
+    this.tracking = 0;
+  }
+
+  end(): void {
+    if (!this.open) return;
+    this.doc.addContent('ET Q');
+    this.open = false;
+  }
+
+  /** Draws `text` with its baseline at (x, y) from the page's top left corner. */
+  text(text: string, key: FontKey, size: number, color: string, x: number, y: number, height: number, tracking = 0): void {
+    if (!text) return;
+    const font = this.embeddedFont(key);
+    const resources = pageFonts(this.doc);
+    if (resources[font.id] === undefined) resources[font.id] = font.ref();
+    const out: string[] = [];
+    if (key !== this.font || size !== this.size) {
+      out.push(`/${font.id} ${num(size)} Tf`);
+      this.font = key;
+      this.size = size;
+    }
+    if (color !== this.color) {
+      out.push(`${rgb(color)} rg`);
+      this.color = color;
+    }
+    if (tracking !== this.tracking) {
+      out.push(`${num(tracking)} Tc`);
+      this.tracking = tracking;
+    }
+    const baseline = height - y;
+    out.push(`1 0 0 1 ${num(x)} ${num(baseline)} Tm`);
+    const [encoded, positions] = font.encode(text, fontFeatures(key));
+    const scale = size / 1000;
+    let commands: string[] = [];
+    let hex = '';
+    let penX = x;
+    let shifted = false;
+    const flush = () => {
+      if (hex) commands.push(`<${hex}>`);
+      hex = '';
+      if (commands.length > 0) out.push(`[${commands.join(' ')}] TJ`);
+      commands = [];
+    };
+    positions.forEach((position, index) => {
+      const glyph = encoded[index] ?? '';
+      if (position.xOffset || position.yOffset) {
+        flush();
+        out.push(`1 0 0 1 ${num(penX + position.xOffset * scale)} ${num(baseline + position.yOffset * scale)} Tm <${glyph}> Tj`);
+        shifted = true;
+      } else {
+        if (shifted) {
+          out.push(`1 0 0 1 ${num(penX)} ${num(baseline)} Tm`);
+          shifted = false;
+        }
+        hex += glyph;
+        const adjust = position.xAdvance - position.advanceWidth;
+        if (adjust !== 0) {
+          commands.push(`<${hex}>`, num(-adjust));
+          hex = '';
+        }
+      }
+      penX += position.xAdvance * scale + tracking;
+    });
+    flush();
+    this.doc.addContent(out.join('\n'));
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The typesetting engine: line breaking and hyphenation, footnotes, TOC, page map,
+ * tagged structure, metadata and images, checked on the PDF bytes with poppler and qpdf.
+ */
+import { readFileSync } from 'node:fs';
+import { toString } from 'mdast-util-to-string';
+import { describe, expect, test } from 'vitest';
+import { loadTheme } from '../src/config/theme.js';
+import type { RenderOptions } from '../src/config/options.js';
+import { FontBook } from '../src/render/pdf/fonts.js';
+import { layoutPublication, pageMapOf, renderPdf } from '../src/render/pdf/index.js';
+import { layoutLines } from '../src/render/pdf/layout/lines.js';
+import type { RunStyle } from '../src/render/pdf/layout/types.js';
+import { layoutReport } from '../src/render/pdf/report.js';
+import { getHyphenator } from '../src/typography/hyphenation.js';
+import { asset, bookPublication, briefPublication, chapter, figure, markdown, makePng } from './helpers/pdf-publication.js';
+import { hasTool, pdfFile, run } from './helpers/pdf-tools.js';
+
+const theme = loadTheme('default');
+const options: RenderOptions = { theme };
+const withToc: RenderOptions = { theme, pdf: { toc: true, creditsPage: true, columns: 1, pdfa: false } };
+const poppler = hasTool('pdftotext') && hasTool('pdfinfo');
+const qpdf = hasTool('qpdf');
+const fonts = new FontBook(theme.pdf.fonts);
+const body: RunStyle = { family: 'text', bold: false, italic: false, size: 10.5, color: '#000000' };
+
+function pageText(path: string, page: number): string {
+  return run('pdftotext', ['-f', String(page), '-l', String(page), path, '-']).stdout.replace(/\s+/g, ' ');
+}
+
+function expanded(path: string): string {
+  const out = pdfFile(new Uint8Array(0));
+  run('qpdf', ['--qdf', '--object-streams=disable', path, out]);
+  return readFileSync(out, 'latin1');
+}
+
+const prose =
+  'It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in want of a wife. However little known the feelings or views of such a man may be on his first entering a neighbourhood, this truth is so well fixed in the minds of the surrounding families, that he is considered as the rightful property of some one or other of their daughters.';
+
+describe('lines', () => {
+  test('the pair model measures like fontkit shaping (kerning and ligatures)', () => {
+    for (const word of ['office', 'affluent', 'AVAST', 'Tobacco', 'Wyoming,', 'l’été', 'fjord']) {
+      expect(Math.abs(fonts.width(word, 'text-regular', 10) - fonts.shapedWidth(word, 'text-regular', 10))).toBeLessThan(0.05);
+    }
+  });
+
+  test('total fit with hyphenation: full lines, bounded spaces, at most two hyphens in a row', () => {
+    const lines = layoutLines([{ kind: 'text', text: prose.repeat(3), style: body }], 260, 'justify', fonts, () => undefined, { hyphenate: getHyphenator('en-US') });
+    expect(lines.some((line) => line.info?.hyphenated)).toBe(true);
+    let run = 0;
+    lines.forEach((line, index) => {
+      run = line.info?.hyphenated ? run + 1 : 0;
+      expect(run).toBeLessThanOrEqual(2);
+      const last = line.fragments[line.fragments.length - 1];
+      const end = last ? last.x + last.width : 0;
+      expect(end).toBeLessThanOrEqual(260.01);
+      if (index < lines.length - 1) expect(end).toBeCloseTo(260, 1);
+    });
+    const loose = lines.filter((line) => (line.info?.spaceRatio ?? 1) > 1.5);
+    expect(loose.length / lines.length).toBeLessThan(0.1);
+  });
+
+  test('no hyphenation in code or URLs; ragged lines keep natural spaces', () => {
+    const code: RunStyle = { ...body, family: 'mono' };
+    const runs = [
+      { kind: 'text' as const, text: 'see https://example.org/extraordinarily/long/path/segments and ', style: body },
+      { kind: 'text' as const, text: 'extraordinarilyLongIdentifierName', style: code },
+    ];
+    const lines = layoutLines(runs, 150, 'left', fonts, () => undefined, { hyphenate: getHyphenator('en') });
+    for (const line of lines) {
+      expect(line.info?.hyphenated).toBe(false);
+      expect(line.info?.spaceRatio).toBe(1);
+    }
+  });
+});
+
+describe('pages', () => {
+  test.skipIf(!poppler)('footnotes sit at the foot of the page that calls them, linked both ways', async () => {
+    const path = pdfFile(await renderPdf(briefPublication(), options), 'notes.pdf');
+    const pages = layoutPublication(briefPublication(), options);
+    const callPage = pages.findIndex((page) => page.placed.some((p) => p.item.calls?.includes('1'))) + 1;
+    expect(callPage).toBeGreaterThan(0);
+    expect(pageText(path, callPage)).toContain('First note, with style.');
+    if (qpdf) {
+      const raw = expanded(path);
+      expect(raw).toContain('(fn-ch-1-1)');
+      expect(raw).toContain('(fnref-ch-1-1)');
+      expect(raw).toMatch(/\/S \/GoTo/);
+    }
+  });
+
+  test.skipIf(!poppler)('a long footnote continues on the next page', async () => {
+    const long = `${'A long note sentence that goes on. '.repeat(160)}`;
+    const tree = markdown(`${'Body text before the call. '.repeat(120)}Call here.[^n]\n\n${'More body text. '.repeat(200)}\n\n[^n]: ${long}END-OF-NOTE`);
+    const pub = { ...briefPublication(), chapters: [chapter('ch-1', 'Notes', tree)], credits: [] };
+    const pages = layoutPublication(pub, options);
+    const withNotes = pages.filter((page) => page.notes.length > 0).map((page) => page.number);
+    expect(withNotes.length).toBeGreaterThanOrEqual(2);
+    expect(withNotes[1]).toBe((withNotes[0] ?? 0) + 1);
+    for (const page of pages) {
+      const bottom = page.notes.reduce((max, p) => Math.max(max, p.y + p.item.height), 0);
+      expect(bottom).toBeLessThanOrEqual(theme.pdf.pageSize.height - theme.pdf.margins.top - theme.pdf.margins.bottom + 0.01);
+    }
+  });
+
+  test.skipIf(!poppler)('a printed table of contents with the right page numbers', async () => {
+    const pub = bookPublication();
+    const path = pdfFile(await renderPdf(pub, withToc), 'toc.pdf');
+    const toc = pageText(path, 2);
+    expect(toc).toContain('Contents');
+    const second = /Second Chapter[ .]*(\d+)/.exec(toc);
+    expect(second).not.toBeNull();
+    const page = Number(second?.[1]);
+    expect(pageText(path, page)).toContain('Second Chapter');
+    expect(pageText(path, page - 1)).not.toMatch(/^ ?Second Chapter/);
+    const info = run('pdfinfo', [path]).stdout;
+    expect(info).toMatch(new RegExp(`Pages:\\s+${layoutPublication(bookPublication(), withToc).length}\\n`));
+  });
+
+  test.skipIf(!poppler)('the page map comes from the same layout as the PDF', async () => {
+    const pub = bookPublication();
+    const path = pdfFile(await renderPdf(pub, withToc), 'map.pdf');
+    const map = pageMapOf(bookPublication(), withToc);
+    expect(run('pdfinfo', [path]).stdout).toMatch(new RegExp(`Pages:\\s+${map.length}\\n`));
+    expect(map.map((start) => start.page)).toEqual(map.map((_, index) => index + 1));
+    let checked = 0;
+    for (const start of map) {
+      if (!start.node || (start.node.type !== 'paragraph' && start.node.type !== 'heading')) continue;
+      const text = toString(start.node).slice(start.offset).trim().split(/\s+/).slice(0, 3).join(' ');
+      expect(pageText(path, start.page), `page ${start.page}`).toContain(text.replace(/-$/, ''));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(map[0]?.chapterId).toBeUndefined();
+    expect(map.some((start) => start.chapterId === 'ch-2')).toBe(true);
+  });
+
+  test('layout report: no widows or orphans on a long text', () => {
+    const tree = markdown(Array.from({ length: 40 }, (_, i) => prose.slice(0, 80 + ((i * 37) % 300))).join('\n\n'));
+    const pub = { ...briefPublication(), chapters: [chapter('ch-1', 'Long', tree)], credits: [] };
+    const report = layoutReport(pub, options);
+    expect(report.pages).toBeGreaterThan(2);
+    expect(report.widows + report.orphans).toBe(0);
+    expect(report.stretchedShare).toBeLessThan(0.1);
+  });
+});
+
+describe('structure and metadata', () => {
+  test.skipIf(!poppler || !qpdf)('tagged PDF: roles, alt text, artifacts, language, escaped XMP', async () => {
+    const path = pdfFile(await renderPdf(briefPublication(), options), 'tagged.pdf');
+    expect(run('pdfinfo', [path]).stdout).toMatch(/Tagged:\s+yes/);
+    const raw = expanded(path);
+    for (const role of ['Document', 'Sect', 'H1', 'H2', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Figure', 'Caption', 'Note', 'Code', 'BlockQuote']) {
+      expect(raw, role).toMatch(new RegExp(`/S /${role}\\b`));
+    }
+    expect(raw).toContain('/Alt (A grey chart)');
+    expect(raw).toMatch(/\/Artifact <<[^>]*\/Type \/Pagination/);
+    expect(raw).toContain('/Lang (en)');
+    expect(raw).toContain('/DisplayDocTitle true');
+    expect(raw).toContain('Brief &amp; Co');
+    expect(raw).not.toMatch(/<rdf:li[^>]*>Brief & Co/);
+  });
+
+  test.skipIf(!poppler)('ligatures and kerning do not break extracted text', async () => {
+    const tree = markdown('The office staff affirm the difficult figures, fluently and efficiently.');
+    const pub = { ...briefPublication(), chapters: [chapter('ch-1', 'Fine print', tree)], credits: [] };
+    const path = pdfFile(await renderPdf(pub, options), 'liga.pdf');
+    expect(run('pdftotext', [path, '-']).stdout.replace(/\s+/g, ' ')).toContain('The office staff affirm the difficult figures, fluently and efficiently.');
+  });
+
+  test.skipIf(!qpdf)('an image used twice is embedded once; a low-resolution image is reported', async () => {
+    const tree = markdown('Text before.\n\nText between.\n\nText after.');
+    tree.children.splice(1, 0, figure('f-a', 'img-a', 'Same image'));
+    tree.children.splice(3, 0, figure('f-b', 'img-a', 'Same image again'));
+    const ch = chapter('ch-1', 'Twice', tree);
+    const pub = { ...briefPublication(), chapters: [ch], credits: [], assets: new Map([['img-a', asset('img-a', 'image/png', makePng(40, 30), 40, 30)]]) };
+    const path = pdfFile(await renderPdf(pub, options), 'twice.pdf');
+    const raw = expanded(path);
+    expect(raw.match(/\/Subtype \/Image/g)?.length).toBe(1);
+    expect(ch.file.messages.some((m) => m.ruleId === 'pdf-image' && /dpi/.test(m.reason))).toBe(true);
+  });
+});
