@@ -17,13 +17,11 @@ import { writeOutput } from './output/write.js';
 import type { PublicationJob } from './run/jobs.js';
 import { publicationJson } from './ast/json.js';
 import { renderEpub } from './render/epub/index.js';
-import { renderPdf } from './render/pdf/index.js';
+import { pageMapOf, pageStartOf, renderPdf } from './render/pdf/index.js';
+import type { PageStart } from './ast/page-map.js';
 import { applyTypography } from './typography/index.js';
 
 export type RenderFormat = Exclude<OutputFormat, 'ast'>;
-type Renderer = (publication: Publication, options: RenderOptions) => Promise<Uint8Array>;
-
-const renderers: Record<RenderFormat, Renderer> = { epub: renderEpub, pdf: renderPdf };
 
 export type { PublicationJob } from './run/jobs.js';
 
@@ -97,15 +95,21 @@ export async function runJob(job: PublicationJob, options: JobOptions): Promise<
   if (files.some(hasErrors)) return finish(ast ? { ast } : {}, publication);
   const formats = options.formats.filter((f): f is RenderFormat => f !== 'ast');
   const rendered: Array<{ format: RenderFormat; data: Uint8Array }> = [];
-  for (const format of formats) {
-    try {
-      rendered.push({ format, data: await renderers[format](publication, options.render) });
-    } catch (error) {
-      // A renderer bug must not take the other publications down: report it on this one.
-      const first = files[0];
-      if (first) report(first, 'render-failed', `the ${format.toUpperCase()} renderer failed (${error instanceof Error ? error.message : String(error)}); nothing was written for this publication. This is a Folio bug: please report it with the manuscript`);
-      return finish({}, publication);
+  let current: RenderFormat = 'pdf';
+  try {
+    // The PDF goes first: its layout gives the page map the EPUB's page list follows.
+    const pageMap: PageStart[] = [];
+    if (formats.includes('pdf')) rendered.push({ format: 'pdf', data: await renderPdf(publication, options.render, (page) => pageMap.push(pageStartOf(page))) });
+    if (formats.includes('epub')) {
+      current = 'epub';
+      const map = formats.includes('pdf') ? pageMap : pageMapOf(publication, options.render);
+      rendered.push({ format: 'epub', data: await renderEpub(publication, { ...options.render, pageMap: map }) });
     }
+  } catch (error) {
+    // A renderer bug must not take the other publications down: report it on this one.
+    const first = files[0];
+    if (first) report(first, 'render-failed', `the ${current.toUpperCase()} renderer failed (${error instanceof Error ? error.message : String(error)}); nothing was written for this publication. This is a Folio bug: please report it with the manuscript`);
+    return finish({}, publication);
   }
   if (files.some(hasErrors)) return finish({}, publication);
   const outputs: OutputReport[] = [];

@@ -113,6 +113,7 @@ export function createPreviewHandler(session: PreviewSession, options: ServerOpt
       }
       return sendText(res, 404, 'not found');
     }
+    if (first === 'favicon.ico' && rest.length === 0) return send(res, 200, iconSvg, contentType('icon.svg'), appPolicy);
     if (first === 'api' && rest.length === 1 && rest[0] === 'state') return send(res, 200, JSON.stringify(session.state()), contentType('x.json'), appPolicy);
     if (first === 'events' && rest.length === 0) {
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', Connection: 'keep-alive' });

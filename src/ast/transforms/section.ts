@@ -18,7 +18,7 @@ export function sections(tree: Root, ctx: TransformContext): void {
       const section: Section = {
         type: 'section',
         depth: node.depth,
-        id: uniqueId(ctx, slugify(toString(node))),
+        id: sectionId(ctx, slugify(toString(node))),
         children: [node],
         position: node.position ? { start: node.position.start, end: node.position.end } : undefined,
       };
@@ -44,4 +44,26 @@ export function sections(tree: Root, ctx: TransformContext): void {
 function extend(stack: Section[], end: Point | undefined): void {
   if (!end) return;
   for (const section of stack) if (section.position) section.position.end = end;
+}
+
+// Per id set, the next suffix worth trying for a base: every lower one was taken when probed, and ids are never freed.
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
+/**
+ * `uniqueId`, with the same result, but without probing `-2`, `-3`… again each time:
+ * a book with thousands of "Notes" headings would make that quadratic.
+ */
+function sectionId(ctx: TransformContext, base: string): string {
+  if (!ctx.ids.has(base)) return uniqueId(ctx, base);
+  let memo = nextSuffix.get(ctx.ids);
+  if (!memo) {
+    memo = new Map();
+    nextSuffix.set(ctx.ids, memo);
+  }
+  let n = memo.get(base) ?? 2;
+  while (ctx.ids.has(`${base}-${n}`)) n++;
+  memo.set(base, n + 1);
+  const id = `${base}-${n}`;
+  ctx.ids.add(id);
+  return id;
 }

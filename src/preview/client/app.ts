@@ -160,14 +160,13 @@ function renderChapters(pub: PublicationView, render: RenderView): void {
 }
 
 function markCurrent(): void {
+  const links = [...ui.chapters.querySelectorAll<HTMLAnchorElement>('a')];
+  // The exact document and fragment when listed, else the document's own entry.
   const file = docPath.split('#')[0];
-  let marked = false;
-  for (const a of ui.chapters.querySelectorAll<HTMLAnchorElement>('a')) {
-    const match = !marked && a.dataset.path === docPath ? true : !marked && a.dataset.path === file;
-    if (match) {
-      a.setAttribute('aria-current', 'page');
-      marked = true;
-    } else a.removeAttribute('aria-current');
+  const current = links.find((a) => a.dataset.path === docPath) ?? links.find((a) => a.dataset.path === file);
+  for (const a of links) {
+    if (a === current) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
   }
 }
 

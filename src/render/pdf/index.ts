@@ -46,7 +46,7 @@ function layoutPass(pub: Publication, options: RenderOptions, fonts: FontBook, s
     measure,
     areaHeight,
     lang: chapter?.lang ?? pub.meta.lang,
-    hyphenate: getHyphenator(chapter?.lang ?? pub.meta.lang),
+    hyphenate: getHyphenator(chapter?.lang ?? pub.meta.lang, options.hyphenationExceptions ? { exceptions: options.hyphenationExceptions } : {}),
     assets: pub.assets,
     warn: (ruleId, reason, node) => {
       if (chapter) report(chapter.file, ruleId, reason, node);
@@ -109,18 +109,25 @@ export function layoutPublication(pub: Publication, options: RenderOptions, font
 }
 
 /** Where each printed page starts in the tree, from the same layout as `renderPdf`. */
+/** Where a laid-out page starts in the tree (one entry of the page map). */
+export function pageStartOf(page: Page): PageStart {
+  const first = page.placed.find((placed) => placed.item.source && !placed.item.artifact)?.item.source;
+  const start: PageStart = { page: page.number, offset: first?.offset ?? 0 };
+  if (first?.chapterId !== undefined) start.chapterId = first.chapterId;
+  if (first?.node !== undefined) start.node = first.node;
+  return start;
+}
+
+/**
+ * The page map without painting (for an EPUB built alone). When a PDF is rendered
+ * too, collect `pageStartOf` from `renderPdf`'s `onPage` instead: one layout, not two.
+ */
 export function pageMapOf(pub: Publication, options: RenderOptions): PageMap {
   const starts: PageStart[] = [];
   const fonts = new FontBook(options.theme.pdf.fonts);
   // The page map must not report the layout's warnings a second time.
   const counts = pub.chapters.map((chapter) => chapter.file.messages.length);
-  layoutAll(pub, options, fonts, (page) => {
-    const first = page.placed.find((placed) => placed.item.source && !placed.item.artifact)?.item.source;
-    const start: PageStart = { page: page.number, offset: first?.offset ?? 0 };
-    if (first?.chapterId !== undefined) start.chapterId = first.chapterId;
-    if (first?.node !== undefined) start.node = first.node;
-    starts.push(start);
-  });
+  layoutAll(pub, options, fonts, (page) => starts.push(pageStartOf(page)));
   pub.chapters.forEach((chapter, index) => chapter.file.messages.splice(counts[index] ?? 0));
   return starts;
 }
