@@ -14,6 +14,7 @@ import type { Chapter, CreditEntry, Publication, PublicationMeta } from './publi
 import { splitChapters } from './transforms/chapters.js';
 import { unknownDirectives } from './transforms/directives.js';
 import { figures, makeCredit, makeFigure } from './transforms/figure.js';
+import { langSpans } from './transforms/lang-span.js';
 import { pullQuotes } from './transforms/pull-quote.js';
 import { resolveReferences } from './transforms/references.js';
 import { sections } from './transforms/section.js';
@@ -63,6 +64,7 @@ export function parseManuscript(source: ManuscriptSource, ctx: TransformContext,
     hero = makeFigure({ url: fm.image.src, alt: fm.image.alt, ...(credit ? { credit } : {}), position, role: 'hero' }, ctx);
   }
   resolveReferences(tree);
+  langSpans(tree, ctx);
   pullQuotes(tree, ctx);
   figures(tree, ctx);
   unknownDirectives(tree, ctx);

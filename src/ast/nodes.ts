@@ -62,8 +62,27 @@ export interface Section extends Parent {
   children: RootContent[];
 }
 
+/** `:lang[Text]{lang=de}`: children set, quoted and hyphenated by the rules of `lang` (BCP 47). */
+export interface LangSpan extends Parent {
+  type: 'langSpan';
+  lang: string;
+  children: PhrasingContent[];
+}
+
+/** `:notypo[Text]`: children left exactly as typed (no quote, space or dash rules). */
+export interface NoTypography extends Parent {
+  type: 'noTypography';
+  children: PhrasingContent[];
+}
+
 declare module 'mdast' {
+  interface PhrasingContentMap {
+    langSpan: LangSpan;
+    noTypography: NoTypography;
+  }
   interface RootContentMap {
+    langSpan: LangSpan;
+    noTypography: NoTypography;
     credit: Credit;
     figureCaption: FigureCaption;
     figure: Figure;
@@ -78,7 +97,7 @@ declare module 'mdast' {
 }
 
 /** Every node type both renderers must handle. */
-export type FolioNodeType = 'credit' | 'figureCaption' | 'figure' | 'pullQuote' | 'section';
+export type FolioNodeType = 'credit' | 'figureCaption' | 'figure' | 'pullQuote' | 'section' | 'langSpan' | 'noTypography';
 
 declare module 'mdast' {
   interface ImageData {

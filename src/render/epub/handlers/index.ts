@@ -11,6 +11,7 @@ import { credit, figure, figureCaption } from './figure.js';
 import { footnoteReference } from './footnotes.js';
 import { html } from './html.js';
 import { image, imageReference } from './image.js';
+import { langSpan, noTypography } from './lang-span.js';
 import { pullQuote } from './pull-quote.js';
 import { section } from './section.js';
 
@@ -21,6 +22,8 @@ export function folioHandlers(ctx: ChapterContext): FolioHandlers {
     figure: figure(ctx),
     pullQuote: pullQuote(ctx),
     section,
+    langSpan,
+    noTypography,
   };
 }
 
@@ -34,7 +37,7 @@ export function standardHandlers(ctx: ChapterContext): Handlers {
 }
 
 /** A node no handler knows (an unhandled directive, a plugin's node): reported, its content kept. */
-const phrasingParents = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell', 'figureCaption', 'credit', 'pullQuote']);
+const phrasingParents = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell', 'figureCaption', 'credit', 'pullQuote', 'langSpan', 'noTypography']);
 
 export function unknownHandler(ctx: ChapterContext): (state: State, node: MdastNodes, parent: MdastParents | undefined) => HandlerResult {
   return (state, node, parent) => {

@@ -78,6 +78,9 @@ const handlers: InlineHandlers = {
   emphasis: (node, style, scope, out) => children(node.children, { ...style, italic: !style.italic }, scope, out),
   strong: (node, style, scope, out) => children(node.children, { ...style, bold: true }, scope, out),
   delete: (node, style, scope, out) => children(node.children, { ...style, strike: true }, scope, out),
+  // Language spans and typography opt-outs changed the characters already; here they are their text.
+  langSpan: (node, style, scope, out) => children(node.children, style, scope, out),
+  noTypography: (node, style, scope, out) => children(node.children, style, scope, out),
   inlineCode: (node, style, _scope, out) =>
     out.push({ kind: 'text', text: node.value, style: { ...style, family: 'mono', bold: false, italic: false, size: style.size * 0.86 }, node }),
   break: (_node, _style, _scope, out) => out.push({ kind: 'break' }),
