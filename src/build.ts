@@ -61,7 +61,37 @@ export interface JobReport {
   ast?: unknown;
   /** Served from the cache: nothing was rebuilt. */
   cached?: boolean;
+  /** The publication as the downloads page and the --json report describe it. */
+  publication?: PublicationSummary;
   durationMs: number;
+}
+
+export interface PublicationSummary {
+  title: string;
+  subtitle?: string;
+  authors: string[];
+  lang: string;
+  identifier: string;
+  date?: string;
+  description?: string;
+  /** The cover image (the first chapter's hero), as a file the build read. */
+  cover?: { path: string; mediaType: string; alt: string };
+}
+
+function summary(pub: Publication, root: string): PublicationSummary {
+  const { meta } = pub;
+  const hero = pub.chapters[0]?.hero;
+  const asset = hero?.assetId ? pub.assets.get(hero.assetId) : undefined;
+  return {
+    title: meta.title,
+    authors: meta.authors,
+    lang: meta.lang,
+    identifier: meta.identifier,
+    ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
+    ...(meta.date ? { date: meta.date } : {}),
+    ...(meta.description ? { description: meta.description } : {}),
+    ...(hero && asset ? { cover: { path: join(root, asset.href), mediaType: asset.mediaType, alt: hero.alt } } : {}),
+  };
 }
 
 function countPdfPages(data: Uint8Array): number {
@@ -82,6 +112,7 @@ export async function runJob(job: PublicationJob, options: JobOptions): Promise<
     outputs: [],
     messages: files.flatMap((file: VFile) => toMessageJson(file)),
     durationMs: Math.round(performance.now() - started),
+    ...(publication ? { publication: summary(publication, job.root) } : {}),
     ...fields,
   });
   if (files.some(hasErrors)) return finish({});

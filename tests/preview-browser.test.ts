@@ -71,7 +71,7 @@ describe.skipIf(!ready)('folio preview in Chromium', () => {
 
   it('draws the PDF page by page with pdf.js', async () => {
     const state = await waitForState(preview.url, () => true);
-    const pages = (state.publications.find((p) => p.name === 'brief-en') as { render?: { pdf?: { pages?: number } } } | undefined)?.render?.pdf?.pages;
+    const pages = state.publications.find((p) => p.name === 'brief-en')?.render?.pdf?.pages;
     expect(pages).toBeGreaterThan(0);
     await expect.poll(() => page.locator('#pdf-pages .pdf-page').count(), { timeout: 20_000 }).toBe(pages);
     await expect.poll(() => page.locator('#pdf-pages .pdf-page canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);

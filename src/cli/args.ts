@@ -3,8 +3,8 @@ import { outputFormats, type OutputFormat, type PageSize } from '../config/optio
 import { parsePageSize } from '../config/page-size.js';
 import { parseShard, type Shard } from '../run/shard.js';
 
-export type Command = 'build' | 'check' | 'import' | 'init' | 'merge-reports' | 'help' | 'version';
-export const commands: readonly Command[] = ['build', 'check', 'import', 'init', 'merge-reports', 'help', 'version'];
+export type Command = 'build' | 'check' | 'preview' | 'import' | 'init' | 'merge-reports' | 'help' | 'version';
+export const commands: readonly Command[] = ['build', 'check', 'preview', 'import', 'init', 'merge-reports', 'help', 'version'];
 
 export interface CliOptions {
   command: Command;
@@ -29,11 +29,17 @@ export interface CliOptions {
   timeoutSeconds: number;
   /** Skip the incremental cache. */
   cache: boolean;
+  /** `folio preview`: port on 127.0.0.1 (0 = any free one). */
+  port?: number;
+  /** `folio preview --open`: open the default browser. */
+  open: boolean;
+  /** `folio build`: also write <out>/index.html, the downloads page (--no-index turns it off). */
+  index: boolean;
 }
 
 export class UsageError extends Error {}
 
-export type HelpTopic = 'build' | 'check' | 'import' | 'init' | 'merge-reports' | 'main';
+export type HelpTopic = 'build' | 'check' | 'preview' | 'import' | 'init' | 'merge-reports' | 'main';
 
 export const helpText: Record<HelpTopic, string> = {
   main: `folio — Markdown manuscripts to EPUB 3 and PDF
@@ -42,6 +48,7 @@ Usage:
   folio build [INPUT...]   build EPUB and PDF (INPUT: .md files, folders, or a folio.yaml;
                            default: ./folio.yaml if present, else ./manuscripts/)
   folio check [INPUT...]   parse and validate only; writes nothing
+  folio preview [INPUT]    live preview in the browser (http://127.0.0.1:4173/)
   folio import FILE.txt [-o OUT.md]   plain-text brief → manuscript
   folio init [DIR]         scaffold a project (folio.yaml, a sample manuscript and image)
   folio merge-reports FILE...  join --json reports of several shards into one
@@ -72,6 +79,22 @@ and says what it guessed (language, credit, sections).
 Options:
   -o, --out FILE         output manuscript (default: manuscripts/<name>.md)
       --force            overwrite an existing file
+  -h, --help             show this help`,
+  preview: `Usage: folio preview [INPUT] [options]
+
+Builds like "folio build" and serves a live preview on http://127.0.0.1:4173/: the
+EPUB's chapters (its own XHTML and CSS), the PDF page by page, the chapter list and
+every message with its file:line:column. Saving a manuscript, image, theme or
+folio.yaml rebuilds what changed and reloads the page; a broken manuscript keeps its
+last good render on screen, with the error shown.
+
+Options:
+      --port N           port on 127.0.0.1 (default: 4173; 0 picks a free one)
+      --open             open the preview in the default browser
+  -o, --out DIR          output folder (default: dist)
+  -f, --format LIST      epub,pdf (default: both)
+      --theme NAME|DIR   theme name or folder (default: default)
+      --page-size SIZE   PDF page size
   -h, --help             show this help`,
   'merge-reports': `Usage: folio merge-reports REPORT.json...
 
@@ -121,6 +144,9 @@ export function parseCli(argv: string[]): CliOptions {
         watch: { type: 'boolean', short: 'w' },
         timeout: { type: 'string' },
         'no-cache': { type: 'boolean' },
+        port: { type: 'string' },
+        open: { type: 'boolean' },
+        'no-index': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -163,7 +189,13 @@ export function parseCli(argv: string[]): CliOptions {
     watch: values.watch ?? false,
     timeoutSeconds: 120,
     cache: !(values['no-cache'] ?? false),
+    open: values.open ?? false,
+    index: !(values['no-index'] ?? false),
   };
+  if (values.port !== undefined) {
+    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new UsageError(`--port takes a whole number from 0 to 65535, not "${values.port}"`);
+    options.port = Number(values.port);
+  }
   if (values.jobs !== undefined) {
     const n = Number(values.jobs);
     if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64, not "${values.jobs}"`);

@@ -5,6 +5,8 @@ import { ConfigError, loadConfig, type FolioConfig } from '../config/config.js';
 import { defaultEpubOptions, defaultPdfOptions, type OutputFormat, type RenderOptions } from '../config/options.js';
 import { loadTheme, ThemeError } from '../config/theme.js';
 import { expandManuscripts, resolveInputs } from '../manuscript/inputs.js';
+import { writeDownloadsPage } from '../output/downloads-page.js';
+import { withPublicationInfo } from '../output/publication-info.js';
 import { cacheKey, lookup, store } from '../run/cache.js';
 import { BuildPool } from '../run/pool.js';
 import { selectShard } from '../run/shard.js';
@@ -167,6 +169,10 @@ export async function buildCommand(options: CliOptions, io: Io): Promise<number>
   process.once('SIGTERM', onSignal);
   try {
     const reports = await execute(planned, pool, options, progress);
+    if (planned.options.write && options.index && !options.shard && !planned.options.formats.includes('ast') && reports.some((r) => r.outputs.length > 0)) {
+      const c = planned.config;
+      writeDownloadsPage(await withPublicationInfo(reports), { title: c?.title ?? 'Publications', ...(c?.lang ? { lang: c.lang } : {}), ...(c?.description ? { description: c.description } : {}) }, planned.options.outDir);
+    }
     return summarize(reports, planned, options, io);
   } finally {
     process.off('SIGINT', onSignal);

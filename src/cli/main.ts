@@ -7,6 +7,7 @@ import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import type { Io } from './io.js';
 import { mergeReportsCommand } from './merge-reports.js';
+import { previewCommand } from './preview.js';
 
 export type { Io } from './io.js';
 
@@ -41,10 +42,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   if (options.command === 'help' || options.help) {
     const topic = options.command === 'help' ? options.inputs[0] : options.command;
-    const known = (['build', 'check', 'import', 'init', 'merge-reports'] as const).find((t) => t === topic);
+    const known = (['build', 'check', 'preview', 'import', 'init', 'merge-reports'] as const).find((t) => t === topic);
     io.stdout(`${helpText[known ?? 'main']}\n`);
     return 0;
   }
+  if (options.command === 'preview') return previewCommand(options, io);
   if (options.command === 'import') return importCommand(options, io);
   if (options.command === 'init') return initCommand(options, io);
   if (options.command === 'merge-reports') return mergeReportsCommand(options, io);

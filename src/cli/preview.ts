@@ -10,7 +10,7 @@ import type { Io } from './io.js';
 import { PortInUseError, startPreviewServer } from '../preview/server.js';
 import { PreviewSession } from '../preview/session.js';
 import { pdfjsRoot } from '../preview/vendor.js';
-import { SourceWatcher } from '../preview/watcher.js';
+import { SourceWatcher } from '../run/watcher.js';
 
 export const defaultPreviewPort = 4173;
 /** Always loopback: the preview is for the author's own browser. */

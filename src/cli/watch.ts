@@ -1,7 +1,7 @@
-import { watch, type FSWatcher } from 'node:fs';
 import { relative } from 'node:path';
 import type { JobReport } from '../build.js';
 import { BuildPool } from '../run/pool.js';
+import { SourceWatcher } from '../run/watcher.js';
 import type { CliOptions } from './args.js';
 import type { Plan } from './build-command.js';
 import type { Io } from './io.js';
@@ -24,10 +24,8 @@ export async function watchAndRebuild(first: Plan, options: CliOptions, io: Io, 
   let current: Plan = first;
   let running = false;
   let again = false;
-  const watchers: FSWatcher[] = [];
-  let timer: NodeJS.Timeout | undefined;
 
-  const rebuild = async () => {
+  const rebuild = async (): Promise<void> => {
     if (running) {
       again = true;
       return;
@@ -48,27 +46,18 @@ export async function watchAndRebuild(first: Plan, options: CliOptions, io: Io, 
       }
     }
   };
-  const onChange = (_event: string, name: string | Buffer | null) => {
-    if (name && /(^|[\\/])(\.folio-cache|dist|node_modules|\.git)([\\/]|$)|\.folio-tmp$/.test(String(name))) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const next = steps.plan(options, io);
-      if (typeof next !== 'number') current = next;
-      void rebuild();
-    }, 120);
-  };
-  for (const path of new Set(current.watchPaths)) {
-    try {
-      watchers.push(watch(path, { recursive: true }, onChange));
-    } catch {
-      watchers.push(watch(path, onChange));
-    }
-  }
+  // One watcher per folder: Node 20's recursive watcher misses files replaced by rename (editors' saves).
+  const watcher = new SourceWatcher(() => {
+    const next = steps.plan(options, io);
+    if (typeof next !== 'number') current = next;
+    watcher.update(current.watchPaths, current.options.outDir);
+    void rebuild();
+  }, 120);
+  watcher.update(current.watchPaths, current.options.outDir);
   await rebuild();
   return new Promise<number>((resolveExit) => {
     const stop = () => {
-      clearTimeout(timer);
-      for (const w of watchers) w.close();
+      watcher.close();
       pool.cancelAll();
       void pool.close().then(() => resolveExit(0));
     };

@@ -65,13 +65,33 @@ export function resolveInputs(inputs: string[], cwd: string): ResolvedInputs {
   return result;
 }
 
-/** Output base name of a manuscript: its file name without `.md`, made safe for any file system. */
+/**
+ * Output base name of a manuscript: its file name without `.md`, made safe for any file
+ * system and shell: no path separators or characters Windows refuses, no control
+ * characters, no leading dot or dash (a hidden file, an option to `rm *`), no trailing
+ * dot or space, not a reserved Windows device name, at most 200 bytes of UTF-8.
+ */
 export function outputName(manuscriptPath: string): string {
-  let base = basename(manuscriptPath, extname(manuscriptPath));
-  // `<slug>/index.md` (Hugo page bundles): the folder names the article.
-  if (/^(index|readme)$/i.test(base)) base = basename(dirname(manuscriptPath)) || base;
-  const safe = base.replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').replace(/^\.+/, '_').slice(0, 200);
-  return safe || 'manuscript';
+  const base = basename(manuscriptPath, extname(manuscriptPath));
+  let safe = base
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u2028\u2029\uFEFF]/g, '_')
+    .replace(/^[.\-\s]+/, '_')
+    .replace(/[.\s]+$/, '');
+  if (/^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i.test(safe)) safe = `_${safe}`;
+  return truncateUtf8(safe, 200) || 'manuscript';
+}
+
+/** At most `max` bytes of UTF-8, cut between code points. */
+function truncateUtf8(text: string, max: number): string {
+  let bytes = 0;
+  let out = '';
+  for (const ch of text) {
+    bytes += Buffer.byteLength(ch, 'utf8');
+    if (bytes > max) break;
+    out += ch;
+  }
+  return out;
 }
 
 function globToRegExp(segment: string): RegExp {

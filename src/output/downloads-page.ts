@@ -28,7 +28,7 @@ export interface PublicationInfo {
 }
 
 /** A build report, with the publication's metadata when the build recorded it. */
-export type DownloadsReport = JobReport & { publication?: PublicationInfo };
+export type DownloadsReport = Omit<JobReport, 'publication'> & { publication?: PublicationInfo };
 
 export interface DownloadsMeta {
   /** Page heading: the collection's title, or a generic one. */

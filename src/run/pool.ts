@@ -32,6 +32,9 @@ export class BuildPool {
       // Deep recursion in pathological Markdown is bounded by the parser's caps; give it room anyway.
       resourceLimits: { stackSizeMb: 16 },
     });
+    // A worker that dies (out of memory, a missing module) rejects its task; without a
+    // listener Piscina's 'error' event would also take the whole process down.
+    this.pool.on('error', () => {});
     this.timeoutMs = options.timeoutMs;
   }
 

@@ -75,7 +75,7 @@ export function sampleProject(names: string[]): string {
 
 interface StateLike {
   building: boolean;
-  publications: Array<{ name: string; status: string; render?: { version: string } }>;
+  publications: Array<{ name: string; status: string; render?: { version: string; pdf?: { pages?: number } } }>;
 }
 
 function isStateLike(value: unknown): value is StateLike {

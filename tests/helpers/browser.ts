@@ -64,6 +64,7 @@ export async function axeViolations(page: Page, options: { exclude?: string[] } 
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
   const result: unknown = await page.evaluate(async (exclude: string[]) => {
+    // `axe` is the global the injected axe.min.js defines; the page's types do not know it.
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
     const context = exclude.length > 0 ? { exclude: exclude.map((selector) => [selector]) } : document;
     const { violations } = await axe.run(context, { iframes: false, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });

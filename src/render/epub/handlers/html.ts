@@ -1,5 +1,5 @@
 import type { ElementContent } from 'hast';
-import type { Parents as MdastParents } from 'mdast';
+import type { Html, Parents as MdastParents, RootContent } from 'mdast';
 import { h } from '../hast.js';
 import type { ChapterContext, TypedHandler } from '../context.js';
 import { closeMarker, openMarker } from '../html/pairs.js';
@@ -7,7 +7,7 @@ import { isPhrasingElement, sanitizeHtml } from '../html/sanitize.js';
 import { droppedWithContent, keptTags } from '../html/schema.js';
 
 const voidTags = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-const phrasingParents = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell', 'figureCaption', 'credit', 'pullQuote']);
+const phrasingParents = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell', 'figureCaption', 'credit', 'pullQuote', 'langSpan', 'noTypography']);
 
 /** Tags left open at the end of a snippet (`<details><summary>…</summary>`), outermost first. */
 function unclosed(value: string): string[] {
@@ -30,7 +30,8 @@ function unclosed(value: string): string[] {
  */
 export function html(ctx: ChapterContext): TypedHandler<'html'> {
   return (_state, node, parent: MdastParents | undefined) => {
-    const value = node.value;
+    if (consumed.has(node)) return undefined;
+    const value = run(node, parent);
     if (/^\s*(<!--[\s\S]*?-->\s*)+$/.test(value)) return undefined;
     const phrasing = parent !== undefined && phrasingParents.has(parent.type);
     const end = /^\s*<\/([A-Za-z][A-Za-z0-9-]*)\s*>\s*$/.exec(value);
@@ -47,6 +48,31 @@ export function html(ctx: ChapterContext): TypedHandler<'html'> {
     const out = phrasing ? nodes : paragraphs(nodes);
     return out.length > 0 ? out : undefined;
   };
+}
+
+/** html nodes already parsed as part of an earlier sibling's run. */
+const consumed = new WeakSet<Html>();
+
+/**
+ * A block of raw HTML with blank lines inside (`<table>`, blank line, `<tbody>…</table>`)
+ * reaches us as consecutive html siblings: they are parsed together, as one snippet,
+ * with the blank lines they had in the manuscript.
+ */
+function run(node: Html, parent: MdastParents | undefined): string {
+  const siblings: RootContent[] = parent && 'children' in parent ? parent.children : [];
+  const at = siblings.indexOf(node);
+  if (at === -1) return node.value;
+  let value = node.value;
+  let previous: Html = node;
+  for (let i = at + 1; i < siblings.length; i += 1) {
+    const next = siblings[i];
+    if (!next || next.type !== 'html' || unclosed(value).length === 0) break;
+    const gap = Math.max(1, (next.position?.start.line ?? 0) - (previous.position?.end.line ?? 0));
+    value += '\n'.repeat(gap) + next.value;
+    consumed.add(next);
+    previous = next;
+  }
+  return value;
 }
 
 /** At block level, runs of bare text and inline elements from a snippet become paragraphs. */

@@ -36,6 +36,25 @@ export function closeMarker(tag: string): Element {
 
 const blockTags = new Set(['p', 'div', 'section', 'figure', 'aside', 'blockquote', 'ol', 'ul', 'table', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'header', 'footer', 'details', 'dl', 'nav', 'article', 'address']);
 
+/** Containers whose content model admits only some children. */
+const allowedChildren: Record<string, Set<string>> = {
+  table: new Set(['caption', 'colgroup', 'thead', 'tbody', 'tfoot', 'tr']),
+  thead: new Set(['tr']),
+  tbody: new Set(['tr']),
+  tfoot: new Set(['tr']),
+  tr: new Set(['td', 'th']),
+  ul: new Set(['li']),
+  ol: new Set(['li']),
+  dl: new Set(['dt', 'dd', 'div']),
+  colgroup: new Set(['col']),
+};
+
+function fits(element: Element, inner: ElementContent[]): boolean {
+  const allowed = allowedChildren[element.tagName];
+  if (!allowed) return true;
+  return inner.every((node) => (node.type === 'text' ? node.value.trim() === '' : node.type !== 'element' || allowed.has(node.tagName)));
+}
+
 function pairChildren(children: ElementContent[]): ElementContent[] {
   const out: ElementContent[] = [];
   for (let i = 0; i < children.length; i += 1) {
@@ -75,8 +94,9 @@ function pairChildren(children: ElementContent[]): ElementContent[] {
     const inner = pairChildren(children.slice(i + 1, end));
     i = end;
     if (opening.kind === 'drop') continue;
-    if (opening.kind === 'unwrap') {
-      out.push(...inner);
+    // A table or list opened around Markdown cannot hold it: keep the content, drop the container.
+    if (opening.kind === 'unwrap' || !fits(opening.element, inner)) {
+      out.push(...(opening.kind === 'element' ? opening.element.children : []), ...inner);
       continue;
     }
     const element = opening.element;
