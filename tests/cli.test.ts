@@ -51,6 +51,20 @@ describe('folio CLI', () => {
     expect(readFileSync(join(dir, 'dist', 'a.epub')).subarray(0, 2).toString()).toBe('PK');
   });
 
+  test('build writes a downloads page listing every publication; --no-index skips it', () => {
+    const dir = project({ 'a.md': good, 'b.md': good.replace('A good brief', 'Brief B') });
+    expect(folio(['build'], dir).code).toBe(0);
+    const page = readFileSync(join(dir, 'dist', 'index.html'), 'utf8');
+    expect(page).toContain('A good brief');
+    expect(page).toContain('Brief B');
+    expect(page).toContain('href="a.epub"');
+    expect(page).toContain('href="b.pdf"');
+    expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const other = project({ 'a.md': good });
+    expect(folio(['build', '--no-index'], other).code).toBe(0);
+    expect(existsSync(join(other, 'dist', 'index.html'))).toBe(false);
+  });
+
   test('a manuscript with errors exits 1 with file:line:column, the others still build', () => {
     const dir = project({
       'good.md': good,
@@ -172,9 +186,9 @@ function pdfText(path: string): string | undefined {
   return run.status === 0 ? run.stdout : undefined;
 }
 
-/** Files in a folder, without hidden ones (the incremental cache lives in `.folio-cache/`). */
+/** The publications in an output folder (not the cache, the downloads page or its covers). */
 function visible(dir: string): string[] {
-  return readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+  return readdirSync(dir).filter((f) => /\.(epub|pdf)$/.test(f)).sort();
 }
 
 describe('scale: cache, shards, reports, time limit', () => {
