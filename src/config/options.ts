@@ -80,7 +80,7 @@ export type PdfaLevel = '2b' | '1b';
 
 /** PDF switches from folio.yaml `pdf:` (page geometry lives in the theme). */
 export interface PdfOptions {
-  /** Print a table of contents after the title page. */
+  /** Print a table of contents after the title page (books and collections: two chapters or more). */
   toc: boolean;
   /** Print a credits page listing every image credit. */
   creditsPage: boolean;
@@ -97,5 +97,5 @@ export interface EpubOptions {
   nbspFallback: boolean;
 }
 
-export const defaultPdfOptions: PdfOptions = { toc: false, creditsPage: true, columns: 1, pdfa: false };
+export const defaultPdfOptions: PdfOptions = { toc: true, creditsPage: true, columns: 1, pdfa: false };
 export const defaultEpubOptions: EpubOptions = { embedFonts: false, softHyphens: false, nbspFallback: false };

@@ -73,7 +73,8 @@ function layoutPass(pub: Publication, options: RenderOptions, fonts: FontBook, s
     },
   });
   if (book || !first) paginator.add(titlePageItems(pub, envOf(first)));
-  if (pdf.toc && pub.chapters.length > 0) paginator.add(tocItems(pub, envOf(first), tocPages));
+  // A contents page only helps a book or a collection, not a single brief.
+  if (pdf.toc && pub.chapters.length > 1) paginator.add(tocItems(pub, envOf(first), tocPages));
   for (const chapter of pub.chapters) paginator.add(chapterItems(chapter, envOf(chapter), book));
   if (pdf.creditsPage && pub.credits.length > 0) {
     paginator.endPage();
@@ -85,7 +86,7 @@ function layoutPass(pub: Publication, options: RenderOptions, fonts: FontBook, s
 
 /** Runs the layout, twice when a printed TOC needs the page numbers. */
 function layoutAll(pub: Publication, options: RenderOptions, fonts: FontBook, sink: (page: Page) => void): void {
-  if (!options.pdf?.toc) {
+  if (!options.pdf?.toc || pub.chapters.length < 2) {
     layoutPass(pub, options, fonts, sink);
     return;
   }
