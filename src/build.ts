@@ -145,6 +145,7 @@ export async function runJob(job: PublicationJob, options: JobOptions): Promise<
   if (files.some(hasErrors)) return finish({}, publication);
   const outputs: OutputReport[] = [];
   if (options.write) {
+    rendered.sort((a, b) => formats.indexOf(a.format) - formats.indexOf(b.format));
     for (const { format, data } of rendered) outputs.push({ format, ...writeOutput(options.outDir, `${job.name}.${format}`, data) });
   }
   const pdf = rendered.find((r) => r.format === 'pdf');
