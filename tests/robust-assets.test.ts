@@ -14,7 +14,6 @@ import { loadTheme } from '../src/config/theme.js';
 import type { Asset } from '../src/manuscript/asset-types.js';
 import { renderEpub } from '../src/render/epub/index.js';
 import { renderPdf } from '../src/render/pdf/index.js';
-import { epubcheck, hasEpubcheck } from './helpers/epub-check.js';
 import { hasTool, pdfFile, run } from './helpers/pdf-tools.js';
 import { publicationFromText } from './helpers/publication.js';
 import { bombHeader, jpegWithComponents, jpegWithOrientation, makeJpeg, makePng } from './helpers/robust-images.js';
@@ -150,31 +149,29 @@ describe.skipIf(!existsSync(corpusImages))('every image of the corpus', () => {
     'truncated-small.jpg': 'refused: is truncated',
     'truncated.jpg': 'refused: is truncated',
   };
-  const epubs: Record<string, Uint8Array> = {};
 
-  it('accepts or refuses each file, and renders the accepted ones in both formats', async () => {
+  it('accepts or refuses each file as expected (the corpus sweep renders and checks them)', () => {
     const names = readdirSync(corpusImages).filter((n) => !n.endsWith('.md')).sort();
     expect(names).toEqual(Object.keys(expected).sort());
     for (const name of names) {
-      const { publication, file } = publicationFromText(`---\ntitle: Image\n---\n\n![An image](<${name}> "Caption")\n\nText.\n`, corpusImages, `robust-${name}.md`);
+      const { publication, file } = publicationFromText(`---\ntitle: Image\n---\n\n![An image](<${name}> "Caption")\n`, corpusImages, `robust-${name}.md`);
       const asset = [...publication.assets.values()][0];
       const got = asset ? `${asset.mediaType} ${asset.width}x${asset.height}${asset.orientation ? ` orientation ${asset.orientation}` : ''}` : `refused: ${file.messages.find((m) => m.ruleId === 'image-format')?.reason ?? 'no message'}`;
       const want = expected[name] ?? '';
       if (want.startsWith('refused')) expect(got, name).toContain(want.slice('refused: '.length));
       else expect(got, name).toBe(want);
-      if (!asset) continue;
-      epubs[name] = await renderEpub(publication, { theme });
+    }
+  });
+
+  it('renders the orientation-6 photo, the CMYK and 16-bit interlaced images in both formats', async () => {
+    for (const name of ['exif-orientation-6.jpg', 'cmyk.jpg', 'cmyk-photo.jpg', 'interlaced-16bit.png', 'animated.gif', 'photo.webp', 'chart.svg']) {
+      const { publication, file } = publicationFromText(`---\ntitle: Image\n---\n\n![An image](<${name}>)\n`, corpusImages, `robust-${name}.md`);
+      expect(file.messages.filter((m) => m.fatal)).toEqual([]);
+      await renderEpub(publication, { theme });
       const pdf = await renderPdf(publication, { theme });
       if (hasTool('qpdf')) expect(run('qpdf', ['--check', pdfFile(pdf, `robust-${name.replace(/\W/g, '_')}.pdf`)]).code, name).toBe(0);
     }
-  }, 300_000);
-
-  it.skipIf(!hasEpubcheck())('gives EPUBs with no EPUBCheck error (one JVM)', () => {
-    expect(Object.keys(epubs).length).toBeGreaterThan(15);
-    const results = epubcheck(epubs);
-    const bad = results.filter((r) => r.fatals + r.errors > 0).map((r) => `${r.name}: ${r.messages.filter((m) => m.severity !== 'WARNING' && m.severity !== 'USAGE' && m.severity !== 'INFO').map((m) => `${m.id} ${m.message}`).join('; ')}`);
-    expect(bad).toEqual([]);
-  }, 300_000);
+  }, 120_000);
 });
 
 describe('no network request, ever', () => {

@@ -172,6 +172,13 @@ describe('front matter', () => {
     ]);
   });
 
+  it('removes characters XML forbids that YAML escapes spell', () => {
+    const { publication, file } = publicationFromText('---\ntitle: "T \\u0000 \\x07end"\nauthor: ["A\\u0001"]\n---\n\nBody.\n', dir);
+    expect(messages(file)).toEqual(['input-control-char@2:8', 'input-control-char@3:10']);
+    expect(publication.meta.title).toBe('T  end');
+    expect(publication.meta.authors).toEqual(['A']);
+  });
+
   it('reads a manuscript with only front matter', () => {
     const { publication, file } = publicationFromFile(write('---\ntitle: Only a title\n---\n'));
     expect(file.messages.filter((m) => m.fatal === true)).toEqual([]);

@@ -22,8 +22,8 @@ function sniff(bytes: Uint8Array): ImageMediaType | undefined {
   if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'image/png';
   if (b(0) === 0x47 && b(1) === 0x49 && b(2) === 0x46) return 'image/gif';
   if (b(0) === 0x52 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x46 && b(8) === 0x57 && b(9) === 0x45) return 'image/webp';
-  const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart();
-  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head)) return 'image/svg+xml';
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096)).trimStart();
+  if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE\s+svg[^>[]*(\[[\s\S]*?\])?\s*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(head)) return 'image/svg+xml';
   return undefined;
 }
 
@@ -117,7 +117,8 @@ export class AssetResolver {
     const hash = createHash('sha256').update(href).digest('hex').slice(0, 8);
     // EXIF orientations 5–8 turn the picture a quarter: the reader sees it with width and height swapped.
     const quarterTurn = orientation !== undefined && orientation >= 5;
-    const asset: Asset = { id: `img-${slug(href.split('/').pop() ?? href)}-${hash}`, href, mediaType, data, width: quarterTurn ? height : width, height: quarterTurn ? width : height };
+    const bytes = mediaType === 'image/svg+xml' ? withoutDoctype(data) : data;
+    const asset: Asset = { id: `img-${slug(href.split('/').pop() ?? href)}-${hash}`, href, mediaType, data: bytes, width: quarterTurn ? height : width, height: quarterTurn ? width : height };
     if (orientation !== undefined) asset.orientation = orientation;
     this.cache.set(full, asset);
     return asset;
@@ -161,4 +162,14 @@ function inspect(data: Uint8Array, mediaType: ImageMediaType, maxPixels: number)
   } catch {
     return { ok: false, reason: `looks like ${mediaType} but its size cannot be read: the file is corrupt or truncated` };
   }
+}
+
+/**
+ * An SVG without its DOCTYPE: EPUB 3 forbids external DTDs (OPF-073, HTM-003) and an XML
+ * parser could fetch one; SVG needs none. (Entity declarations are refused earlier.)
+ */
+function withoutDoctype(data: Uint8Array): Uint8Array {
+  const text = new TextDecoder().decode(data);
+  const stripped = text.replace(/<!DOCTYPE\s+svg[^>[]*>/i, '');
+  return stripped === text ? data : new TextEncoder().encode(stripped);
 }

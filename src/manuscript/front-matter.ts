@@ -1,9 +1,10 @@
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import { isMap, isScalar, isSeq, type LineCounter, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type LineCounter, type Node as YamlNode, type Pair } from 'yaml';
 import { report } from '../diagnostics/report.js';
 import { explainYamlError, parseYaml, recoverYaml } from './front-matter-recover.js';
 import { reportRule } from './pending-rules.js';
+import { illegalXml } from './read.js';
 
 /** Front matter, validated. */
 export interface FrontMatter {
@@ -90,6 +91,16 @@ export function parseFrontMatter(yamlText: string, start: Point, file: VFile): F
     }
     if (recovered.conflicts.length > 0) return result;
   }
+  // YAML escapes (`"\u0000"`) can spell characters XML forbids, after the reader removed the raw ones.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string') return;
+      const cleaned = node.value.replace(illegalXml, '');
+      if (cleaned === node.value) return;
+      node.value = cleaned;
+      report(file, 'input-control-char', 'removed characters that XML forbids from a front matter value (written as escapes such as \\u0000)', nodeAt(node));
+    },
+  });
   if (doc.contents === null) return result;
   if (!isMap(doc.contents)) {
     report(file, 'frontmatter-type', 'front matter must be a mapping of keys to values (key: value)', nodeAt(doc.contents));

@@ -67,8 +67,11 @@ function run(node: Html, parent: MdastParents | undefined): string {
   for (let i = at + 1; i < siblings.length; i += 1) {
     const next = siblings[i];
     if (!next || next.type !== 'html' || unclosed(value).length === 0) break;
-    const gap = Math.max(1, (next.position?.start.line ?? 0) - (previous.position?.end.line ?? 0));
-    value += '\n'.repeat(gap) + next.value;
+    const end = previous.position?.end;
+    const start = next.position?.start;
+    // Same line (inline HTML): the nodes touch; else the blank lines between them.
+    const gap = end && start && start.line === end.line ? ' '.repeat(Math.max(0, start.column - end.column)) : '\n'.repeat(Math.max(1, (start?.line ?? 0) - (end?.line ?? 0)));
+    value += gap + next.value;
     consumed.add(next);
     previous = next;
   }
