@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
 import { folio, repoRoot, scratch } from './helpers/cli.js';
 
@@ -190,6 +191,24 @@ function pdfText(path: string): string | undefined {
 function visible(dir: string): string[] {
   return readdirSync(dir).filter((f) => /\.(epub|pdf)$/.test(f)).sort();
 }
+
+describe('collections', () => {
+  test('config authors keep their roles; article authors become contributors', async () => {
+    const dir = project({
+      'one.md': good.replace('lang: en', 'lang: en\nauthor: Cy Writer'),
+      'two.md': good.replace('A good brief', 'Second').replace('lang: en', 'lang: en\nauthor: Di Writer'),
+    });
+    writeFileSync(join(dir, 'folio.yaml'), 'title: Digest\nauthors:\n  - { name: Ann Editor, role: edt }\nmanuscripts: [manuscripts/one.md, manuscripts/two.md]\n');
+    expect(folio(['build', '--format', 'epub'], dir).code).toBe(0);
+    const name = readdirSync(join(dir, 'dist')).find((f) => f.endsWith('.epub')) ?? '';
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'dist', name)));
+    const opf = (await zip.file('OEBPS/content.opf')?.async('string')) ?? '';
+    expect(opf).toMatch(/<dc:creator id="creator-1">Ann Editor<\/dc:creator>/);
+    expect(opf).toContain('<meta refines="#creator-1" property="role" scheme="marc:relators">edt</meta>');
+    expect(opf).toContain('>Cy Writer</dc:contributor>');
+    expect(opf).toContain('>Di Writer</dc:contributor>');
+  });
+});
 
 describe('scale: cache, shards, reports, time limit', () => {
   test('an unchanged publication is not rebuilt; an edited one is, alone', () => {

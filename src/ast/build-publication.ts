@@ -136,6 +136,9 @@ export function buildPublication(sources: ManuscriptSource[], options: Publicati
   if (description) meta.description = description;
   if (publisher) meta.publisher = publisher;
   if (rights) meta.rights = rights;
+  if (o.authorRoles) meta.authorRoles = o.authorRoles;
+  const contributors = [...new Set(chapters.flatMap((c) => c.authors))].filter((name) => !authors.includes(name));
+  if (sources.length > 1 && contributors.length > 0) meta.contributors = contributors;
 
   const credits: CreditEntry[] = [];
   for (const chapter of chapters) {

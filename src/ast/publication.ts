@@ -7,6 +7,10 @@ export interface PublicationMeta {
   title: string;
   subtitle?: string;
   authors: string[];
+  /** MARC relator code per author name (`edt`, `trl`…), from folio.yaml; default `aut`. */
+  authorRoles?: Record<string, string>;
+  /** In a collection: the articles' own authors who are not among `authors`. */
+  contributors?: string[];
   /** BCP 47. */
   lang: string;
   /** `YYYY-MM-DD` when known. */

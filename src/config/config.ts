@@ -247,7 +247,7 @@ export function loadConfig(path: string): FolioConfig {
 
 /** The config's publication metadata, as overrides for the publication builder. */
 export function configMeta(config: FolioConfig): {
-  title?: string; subtitle?: string; authors?: string[]; lang?: string; identifier?: string;
+  title?: string; subtitle?: string; authors?: string[]; authorRoles?: Record<string, string>; lang?: string; identifier?: string;
   publisher?: string; rights?: string; date?: string; description?: string;
 } {
   const meta: ReturnType<typeof configMeta> = {};
@@ -255,6 +255,10 @@ export function configMeta(config: FolioConfig): {
     const value = config[key];
     if (value !== undefined) meta[key] = value;
   }
-  if (config.authors) meta.authors = config.authors.map((a) => a.name);
+  if (config.authors) {
+    meta.authors = config.authors.map((a) => a.name);
+    const roles = Object.fromEntries(config.authors.filter((a) => a.role).map((a) => [a.name, a.role ?? 'aut']));
+    if (Object.keys(roles).length > 0) meta.authorRoles = roles;
+  }
   return meta;
 }

@@ -72,9 +72,14 @@ export function packageDocument(input: PackageInput): string {
     const id = `creator-${index + 1}`;
     metadata.push(
       x('dc:creator', { id }, author),
-      x('meta', { refines: `#${id}`, property: 'role', scheme: 'marc:relators' }, 'aut'),
+      x('meta', { refines: `#${id}`, property: 'role', scheme: 'marc:relators' }, meta.authorRoles?.[author] ?? 'aut'),
       x('meta', { refines: `#${id}`, property: 'display-seq' }, String(index + 1)),
     );
+  });
+  // A collection's article authors: contributors of the publication, authors of their part.
+  (meta.contributors ?? []).forEach((name, index) => {
+    const id = `contributor-${index + 1}`;
+    metadata.push(x('dc:contributor', { id }, name), x('meta', { refines: `#${id}`, property: 'role', scheme: 'marc:relators' }, 'aut'));
   });
   const modified = modifiedTimestamp(meta.modified);
   metadata.push(x('dc:date', {}, meta.date ?? modified.slice(0, 10)));
