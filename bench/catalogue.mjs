@@ -85,7 +85,7 @@ if (pandoc.status === 0) {
 }
 
 // Books, each its own publication.
-for (const book of readdirSync(join(corpus, 'books')).filter((f) => f.endsWith('.md'))) {
+for (const book of readdirSync(join(corpus, 'books')).filter((f) => f.endsWith('.md') && f !== 'SOURCES.md')) {
   const r = timed('node', [folio, 'build', join(corpus, 'books', book), '-o', join(work, 'books'), '--no-cache', '--json', '--quiet'], work);
   const pub = JSON.parse(r.stdout || '{"publications":[{}]}').publications[0] ?? {};
   row(`book ${book}`, 1, r, `(${pub.pages ?? '?'} pages${pub.ok ? '' : ', FAILED'})`);

@@ -104,10 +104,12 @@ export async function runJob(job: PublicationJob, options: JobOptions): Promise<
   const started = performance.now();
   const sources = job.manuscripts.map((path) => ({ path, file: readManuscript(path, { displayPath: relative(options.cwd, path) || path }) }));
   const files = sources.map((s) => s.file);
+  const resolver = new AssetResolver(job.root);
   const finish = (fields: Partial<JobReport>, publication?: Publication): JobReport => ({
     name: job.name,
     inputs: job.manuscripts,
-    dependencies: [...job.manuscripts, ...(publication ? [...publication.assets.values()].map((a) => join(job.root, a.href)) : [])],
+    // Images asked for, found or not: adding a missing image must invalidate a cached failure.
+    dependencies: [...new Set([...job.manuscripts, ...resolver.attempted])],
     ok: !files.some(hasErrors),
     outputs: [],
     messages: files.flatMap((file: VFile) => toMessageJson(file)),
@@ -117,7 +119,7 @@ export async function runJob(job: PublicationJob, options: JobOptions): Promise<
   });
   if (files.some(hasErrors)) return finish({});
   const publication = buildPublication(sources, {
-    resolver: new AssetResolver(job.root),
+    resolver,
     ...(options.config ? { meta: configMeta(options.config) } : {}),
     ...(options.sourceDateEpoch ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
   });

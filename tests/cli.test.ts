@@ -227,6 +227,22 @@ describe('scale: cache, shards, reports, time limit', () => {
     expect(existsSync(join(dir, 'dist', 'a.pdf'))).toBe(true);
   });
 
+  test('an unchanged broken manuscript is not re-parsed, and adding its missing image fixes it', () => {
+    const dir = project({ 'pic.md': `${good}\n![A harbour](images/harbour.png)\n` });
+    const first = JSON.parse(folio(['build', '--json'], dir).stdout);
+    expect(first.publications[0].ok).toBe(false);
+    const again = folio(['build', '--json'], dir);
+    expect(again.code).toBe(1);
+    const cached = JSON.parse(again.stdout).publications[0];
+    expect(cached.cached).toBe(true);
+    expect(cached.messages.map((m: { ruleId: string }) => m.ruleId)).toContain('image-missing');
+    mkdirSync(join(dir, 'manuscripts', 'images'));
+    cpSync(join(repoRoot, 'manuscripts', 'images', 'field-guide-tallies.png'), join(dir, 'manuscripts', 'images', 'harbour.png'));
+    const fixed = folio(['build', '--json'], dir);
+    expect(fixed.code).toBe(0);
+    expect(JSON.parse(fixed.stdout).publications[0].cached).toBe(false);
+  });
+
   test('--shard K/N splits the catalogue without overlap; merge-reports joins the parts', () => {
     const names = ['n1', 'n2', 'n3', 'n4', 'n5'];
     const dir = project(Object.fromEntries(names.map((n) => [`${n}.md`, good.replace('A good brief', `Brief ${n}`)])));

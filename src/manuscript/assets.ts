@@ -40,6 +40,8 @@ export class AssetResolver {
   readonly root: string;
   private readonly realRoot: string;
   private readonly cache = new Map<string, Asset>();
+  /** Every local path asked for, found or not: what a cached build must re-check. */
+  readonly attempted = new Set<string>();
   private readonly limits: AssetLimits;
 
   constructor(root: string, limits: AssetLimits = defaultAssetLimits) {
@@ -71,6 +73,7 @@ export class AssetResolver {
       return undefined;
     }
     const full = resolve(baseDir, decoded);
+    if (isInside(this.root, full)) this.attempted.add(full);
     if (!isInside(this.root, full)) {
       report(file, 'image-outside', `image "${truncate(trimmed)}" points outside the manuscript's folder: copy it inside and use a relative path`, place);
       return undefined;

@@ -11,11 +11,14 @@ import { packageRoot } from '../config/theme.js';
 import type { JobOptions, JobReport, PublicationJob } from '../build.js';
 import { writeOutput } from '../output/write.js';
 
+/** A file as the build saw it; `size: -1` records a file that did not exist. */
 interface FileStamp {
   size: number;
   mtimeMs: number;
   sha256: string;
 }
+
+const absent: FileStamp = { size: -1, mtimeMs: 0, sha256: '' };
 
 interface CacheEntry {
   key: string;
@@ -50,16 +53,17 @@ function sha256File(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-function stamp(path: string): FileStamp | undefined {
+function stamp(path: string): FileStamp {
   try {
     const stat = statSync(path);
-    return { size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256File(path) };
+    return stat.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256File(path) } : absent;
   } catch {
-    return undefined;
+    return absent;
   }
 }
 
 function unchanged(path: string, recorded: FileStamp): boolean {
+  if (recorded.size === -1) return !existsSync(path);
   try {
     const stat = statSync(path);
     if (stat.size !== recorded.size) return false;
@@ -70,12 +74,23 @@ function unchanged(path: string, recorded: FileStamp): boolean {
   }
 }
 
-export function cacheKey(job: PublicationJob, options: JobOptions): string {
-  const { theme, ...rest } = options.render;
+const optionHashes = new WeakMap<JobOptions, string>();
+
+/** Hash of everything but the job: computed once per build plan, shared by all its jobs. */
+function optionsHash(options: JobOptions): string {
+  const known = optionHashes.get(options);
+  if (known) return known;
+  const { theme, pageMap: _pageMap, ...rest } = options.render;
   const fonts = Object.values(theme.pdf.fonts).flatMap((faces) => Object.values(faces).map((path) => `${path}:${statSync(path).size}`));
-  return createHash('sha256')
-    .update(JSON.stringify({ code: folioCodeHash(), job, formats: options.formats, theme, fonts, rest, config: options.config ?? null, sde: options.sourceDateEpoch ?? null }))
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ code: folioCodeHash(), formats: options.formats, theme, fonts, rest, config: options.config ?? null, sde: options.sourceDateEpoch ?? null }))
     .digest('hex');
+  optionHashes.set(options, hash);
+  return hash;
+}
+
+export function cacheKey(job: PublicationJob, options: JobOptions): string {
+  return createHash('sha256').update(optionsHash(options)).update(JSON.stringify(job)).digest('hex');
 }
 
 function entryPath(outDir: string, name: string): string {
@@ -105,15 +120,19 @@ export function lookup(job: PublicationJob, options: JobOptions, key = cacheKey(
   return { ...entry.report, cached: true, durationMs: 0 };
 }
 
-/** Records a successful build (failed builds are never cached, so their messages show again). */
+// Failures that come from Folio or the machine, not from the sources: never cached.
+const uncachable = new Set(['render-failed', 'build-timeout']);
+
+/**
+ * Records a build. A failure caused by its sources (a missing image, broken YAML) is
+ * cached too, with the files it looked for, so an unchanged broken manuscript is not
+ * re-parsed on every build; its messages are replayed from the entry.
+ */
 export function store(job: PublicationJob, options: JobOptions, report: JobReport, key = cacheKey(job, options)): void {
-  if (!report.ok || !options.write || options.formats.includes('ast')) return;
+  if (!options.write || options.formats.includes('ast')) return;
+  if (report.messages.some((m) => m.ruleId !== null && uncachable.has(m.ruleId))) return;
   const dependencies: Record<string, FileStamp> = {};
-  for (const dep of report.dependencies) {
-    const s = stamp(dep);
-    if (!s) return;
-    dependencies[dep] = s;
-  }
+  for (const dep of report.dependencies) dependencies[dep] = stamp(dep);
   const outputs: Record<string, { size: number; mtimeMs: number }> = {};
   for (const output of report.outputs) {
     const stat = statSync(output.path);
