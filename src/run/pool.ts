@@ -18,13 +18,21 @@ export const defaultJobTimeoutMs = 120_000;
  * cannot hang the build) and gets an error report; the other jobs go on.
  */
 export class BuildPool {
-  private readonly pool: Piscina<WorkerTask, JobReport>;
+  private started: Piscina<WorkerTask, JobReport> | undefined;
   private readonly timeoutMs: number;
+  private readonly threads: number;
   private readonly controllers = new Set<AbortController>();
 
   constructor(jobCount: number, options: PoolOptions) {
-    const threads = Math.max(1, Math.min(options.threads ?? cpus().length, jobCount));
-    this.pool = new Piscina<WorkerTask, JobReport>({
+    this.threads = Math.max(1, Math.min(options.threads ?? cpus().length, jobCount));
+    this.timeoutMs = options.timeoutMs;
+  }
+
+  /** Workers start on the first task: a build served from the cache starts none. */
+  private get pool(): Piscina<WorkerTask, JobReport> {
+    if (this.started) return this.started;
+    const threads = this.threads;
+    this.started = new Piscina<WorkerTask, JobReport>({
       filename: new URL('./worker.js', import.meta.url).href,
       minThreads: threads,
       maxThreads: threads,
@@ -34,8 +42,8 @@ export class BuildPool {
     });
     // A worker that dies (out of memory, a missing module) rejects its task; without a
     // listener Piscina's 'error' event would also take the whole process down.
-    this.pool.on('error', () => {});
-    this.timeoutMs = options.timeoutMs;
+    this.started.on('error', () => {});
+    return this.started;
   }
 
   async run(job: PublicationJob, options: JobOptions): Promise<JobReport> {
@@ -73,6 +81,7 @@ export class BuildPool {
   }
 
   async close(): Promise<void> {
-    await this.pool.destroy();
+    await this.started?.destroy();
+    this.started = undefined;
   }
 }
