@@ -19,12 +19,14 @@ const exampleSets = ['commonmark-spec', 'gfm-spec', 'gfm-extensions', 'cmark-reg
 const batchSize = 12;
 const singleEvery = 9;
 
-// Known renderer bugs, reported to their owners; remove once fixed (see the robustness notes).
-const knownEpubIssues = (id: string, location: string): boolean =>
+// Known renderer bugs, reported to their owners; remove each once fixed (see the robustness notes).
+const knownEpubIssues = (id: string, message: string, location: string): boolean =>
   // A credit paragraph holding an inline image: the credits page writes the image's raw URL, not its asset path.
   (id === 'RSC-007' && location.startsWith('OEBPS/credits.xhtml')) ||
   // drawing.svg puts a <defs> in the XHTML namespace and a <path> without d: the SVG schema rejects the file itself.
-  (id === 'RSC-005' && /OEBPS\/images\/img-drawing-/.test(location));
+  (id === 'RSC-005' && /OEBPS\/images\/img-drawing-/.test(location)) ||
+  // An unclosed raw <a href> block followed by more blocks: the sanitiser keeps href on the <div> it makes.
+  (id === 'RSC-005' && message.includes('attribute "href" not allowed here'));
 
 describe.skipIf(!hasCorpus)('corpus: adversarial examples, images and books', () => {
   const sweep = new Sweep('adversarial examples + pathological + images + books');
@@ -73,8 +75,9 @@ describe.skipIf(!hasCorpus)('corpus: adversarial examples, images and books', ()
   }, 600_000);
 
   it('reports a parser stack overflow as a positioned error when the limits are lifted', () => {
-    const file = new VFile({ path: 'deep.md', value: `${'> '.repeat(25000)}a` });
-    const tree = parseMarkdown(file, { maxDepth: 1e9, maxBlockChars: 1e9, maxInlineMarkers: 1e9 });
+    // Footnote definitions nested on one line: remark runs out of stack within seconds.
+    const file = new VFile({ path: 'deep.md', value: `${'[^a]: '.repeat(6000)}x` });
+    const tree = parseMarkdown(file, { maxDepth: 1e9, maxBlockChars: 1e9, maxInlineMarkers: 1e9, maxDefinitions: 1e9 });
     expect(tree.children).toEqual([]);
     expect(file.messages.map((m) => `${m.ruleId}@${m.line}:${m.column}`)).toEqual(['input-too-deep@1:1']);
   }, 300_000);

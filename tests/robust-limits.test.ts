@@ -50,6 +50,8 @@ const hostile: Record<string, string> = {
   'unclosed links': '[a](b'.repeat(30000),
   'backtick runs': Array.from({ length: 2500 }, (_, i) => `e${'`'.repeat(i)}`).join(''),
   'definitions': Array.from({ length: 12000 }, (_, i) => `[x${i}]: /u\n\n[x0]\n`).join('\n'),
+  'nested directives': ':::box\n'.repeat(6000),
+  'nested footnote definitions': `${'[^a]: '.repeat(3000)}x`,
   'nesting after a fake fence': `\`\`\`a\`\`\`\n${'> '.repeat(5000)}a`,
   'inline nesting the scan misses': `${'> '.repeat(30)}${'*a _b '.repeat(40)}c${' b_ a*'.repeat(40)}`,
 };

@@ -9,7 +9,8 @@ import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputName } from '../src/manuscript/inputs.js';
 import { writeOutput } from '../src/output/write.js';
-import { folio, scratch } from './helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { folio, repoRoot, scratch } from './helpers/cli.js';
 import { makePng } from './helpers/robust-images.js';
 
 describe('output names', () => {
@@ -112,13 +113,36 @@ describe('folio build with hostile file names', () => {
     for (const [path, hash] of before) expect(after.get(path), path).toBe(hash);
     const created = [...after.keys()].filter((path) => !before.has(path));
     for (const path of created) expect(path.split(sep)[0], path).toBe('dist');
-    const outputs = readdirSync(join(root, 'dist')).sort();
-    expect(outputs.filter((n) => n.startsWith('.'))).toEqual([]);
-    expect(outputs.filter((n) => n.endsWith('.epub'))).toHaveLength(names.length - 2);
-    expect(outputs.filter((n) => n.endsWith('.pdf'))).toHaveLength(names.length - 2);
-    for (const name of outputs) {
+    expect(created.filter((path) => path.endsWith('.folio-tmp'))).toEqual([]); // no half-written file left
+    const outputs = readdirSync(join(root, 'dist')).filter((n) => !n.startsWith('.')).sort(); // .folio-cache is the build cache
+    // empty.md and deep.md fail; `..md` is a hidden file, skipped like every dotfile in a folder.
+    expect(outputs.filter((n) => n.endsWith('.epub'))).toHaveLength(names.length - 3);
+    expect(outputs.filter((n) => n.endsWith('.pdf'))).toHaveLength(names.length - 3);
+    for (const name of outputs.filter((n) => /\.(epub|pdf)$/.test(n))) {
       expect(name).not.toMatch(/^[-.]|[\u0000-\u001f:\\]/);
       expect(statSync(join(root, 'dist', name)).size).toBeGreaterThan(0);
     }
   }, 300_000);
+});
+
+describe('a build killed halfway', () => {
+  it('leaves the previous outputs whole (old or new, never half-written)', async () => {
+    const root = scratch();
+    mkdirSync(join(root, 'manuscripts'));
+    const chapter = (i: number) => `# Chapter ${i}\n\n${'A paragraph of text that goes on for a while, with *emphasis* and a note.[^n] '.repeat(40)}\n\n[^n]: A note.\n`;
+    writeFileSync(join(root, 'manuscripts', 'big.md'), `---\ntitle: Big\n---\n\n${Array.from({ length: 120 }, (_, i) => chapter(i)).join('\n')}`);
+    mkdirSync(join(root, 'dist'));
+    writeFileSync(join(root, 'dist', 'big.epub'), 'OLD EPUB');
+    writeFileSync(join(root, 'dist', 'big.pdf'), 'OLD PDF');
+    for (const delay of [300, 1500, 4000]) {
+      const child = spawn(process.execPath, [join(repoRoot, 'bin', 'folio.js'), 'build', 'manuscripts', '-o', 'dist'], { cwd: root, stdio: 'ignore' });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      const epub = readFileSync(join(root, 'dist', 'big.epub'));
+      const pdf = readFileSync(join(root, 'dist', 'big.pdf'));
+      expect(epub.toString('latin1') === 'OLD EPUB' || (epub.subarray(0, 2).toString() === 'PK' && epub.includes(Buffer.from('PK\u0005\u0006', 'latin1'))), `epub after ${delay} ms`).toBe(true);
+      expect(pdf.toString('latin1') === 'OLD PDF' || pdf.subarray(pdf.length - 8).toString('latin1').includes('%%EOF'), `pdf after ${delay} ms`).toBe(true);
+    }
+  }, 120_000);
 });

@@ -44,6 +44,8 @@ function newBlock(start: number): Block {
 
 const definition = /^(?:[ \t]*>)*[ \t]{0,3}\[[^\]]{1,999}\]:/;
 const tableDelimiter = /^(?:[ \t]*>)*[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const directiveOpen = /^(?:[ \t]*>)*[ \t]{0,3}:{3,}[ \t]*[A-Za-z]/;
+const directiveClose = /^(?:[ \t]*>)*[ \t]{0,3}:{3,}[ \t]*$/;
 const thematicBreak = /^[ \t>]*(?:[-*_][ \t]*){3,}$/;
 const fence = /^(?:[ \t]*>)*[ \t]{0,3}(`{3,}|~{3,})/;
 
@@ -58,6 +60,7 @@ export function prescan(text: string, limits: ParseLimits): LimitProblem | undef
   let inFence: string | undefined;
   let block = newBlock(1);
   let definitions = 0;
+  let directives = 0;
   let pos = 0;
   while (pos <= text.length) {
     const end = text.indexOf('\n', pos) === -1 ? text.length : text.indexOf('\n', pos);
@@ -88,7 +91,10 @@ export function prescan(text: string, limits: ParseLimits): LimitProblem | undef
     if (block.chars > limits.maxBlockChars) {
       return { reason: `the paragraph starting on line ${block.start} is over ${limits.maxBlockChars} characters long: parsing it would take too long; split it with blank lines (limit: maxBlockChars)`, place: { line: block.start, column: 1 } };
     }
-    const depth = thematicBreak.test(content) ? 0 : prefixDepth(content);
+    // Container directives (`:::name` … `:::`) nest like block quotes, across lines.
+    if (directiveOpen.test(content)) directives++;
+    else if (directiveClose.test(content)) directives = Math.max(0, directives - 1);
+    const depth = (thematicBreak.test(content) ? 0 : prefixDepth(content)) + directives;
     if (depth > limits.maxDepth) {
       return { reason: `block quotes and lists nest more than ${limits.maxDepth} levels deep here: flatten them (limit: maxDepth)`, place: { line, column: 1 } };
     }
@@ -143,7 +149,7 @@ function closesBefore(c: string | undefined): boolean {
   return c === undefined || /[\s)\]}.,;:!?"'”’»]/.test(c);
 }
 
-/** Block quote and list levels opened by a line's prefix (indentation before a list marker counts as ≥ 1 level per 4 columns). */
+/** Block quote, list and footnote levels opened by a line's prefix (indentation before a list marker counts as ≥ 1 level per 4 columns). */
 function prefixDepth(line: string): number {
   let depth = 0;
   let i = 0;
@@ -158,6 +164,13 @@ function prefixDepth(line: string): number {
     } else if ((c === '-' || c === '+' || c === '*') && (line[i + 1] === ' ' || line[i + 1] === '\t')) {
       depth += 1 + Math.floor(indent / 4);
       indent = 0;
+    } else if (c === '[' && line[i + 1] === '^') {
+      // A footnote definition (`[^label]: `) opens a container too.
+      const m = /^\[\^[^\]\s]{1,999}\]:[ \t]/.exec(line.slice(i));
+      if (!m) break;
+      depth += 1 + Math.floor(indent / 4);
+      indent = 0;
+      i += m[0].length - 2;
     } else if (c !== undefined && c >= '0' && c <= '9') {
       const m = /^\d{1,9}[.)][ \t]/.exec(line.slice(i));
       if (!m) break;

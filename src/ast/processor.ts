@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import { reportRule } from '../manuscript/pending-rules.js';
+import { report } from '../diagnostics/report.js';
 import { defaultParseLimits, prescan, tooDeep, type ParseLimits } from './limits.js';
 
 export { defaultParseLimits, type ParseLimits } from './limits.js';
@@ -34,7 +34,7 @@ export function parseMarkdown(file: VFile, limits: Partial<ParseLimits> = {}): R
   const text = String(file.value);
   const problem = prescan(text, bounds);
   if (problem) {
-    reportRule(file, 'input-too-deep', problem.reason, problem.place);
+    report(file, 'input-too-deep', problem.reason, problem.place);
     return refusedRoot(text);
   }
   let tree: Root;
@@ -43,15 +43,15 @@ export function parseMarkdown(file: VFile, limits: Partial<ParseLimits> = {}): R
   } catch (error) {
     // micromark recurses per nesting level: a shape the scan did not foresee can still exhaust the stack.
     if (error instanceof RangeError) {
-      reportRule(file, 'input-too-deep', `the Markdown parser ran out of stack (${error.message}): the text nests too deeply; flatten its block quotes, lists or brackets`, { line: 1, column: 1 });
+      report(file, 'input-too-deep', `the Markdown parser ran out of stack (${error.message}): the text nests too deeply; flatten its block quotes, lists or brackets`, { line: 1, column: 1 });
     } else {
-      reportRule(file, 'parse-failed', `the Markdown parser failed (${error instanceof Error ? error.message : String(error)}): this is a Folio bug; please report it with the manuscript`, { line: 1, column: 1 });
+      report(file, 'parse-failed', `the Markdown parser failed (${error instanceof Error ? error.message : String(error)}): this is a Folio bug; please report it with the manuscript`, { line: 1, column: 1 });
     }
     return refusedRoot(text);
   }
   const deep = tooDeep(tree, bounds.maxDepth);
   if (deep) {
-    reportRule(file, 'input-too-deep', `blocks and inline elements nest more than ${bounds.maxDepth} levels deep here: flatten them (limit: maxDepth)`, deep);
+    report(file, 'input-too-deep', `blocks and inline elements nest more than ${bounds.maxDepth} levels deep here: flatten them (limit: maxDepth)`, deep);
     return refusedRoot(text);
   }
   return tree;

@@ -3,7 +3,6 @@ import type { VFile } from 'vfile';
 import { isMap, isScalar, isSeq, visit, type LineCounter, type Node as YamlNode, type Pair } from 'yaml';
 import { report } from '../diagnostics/report.js';
 import { explainYamlError, parseYaml, recoverYaml } from './front-matter-recover.js';
-import { reportRule } from './pending-rules.js';
 import { illegalXml } from './read.js';
 
 /** Front matter, validated. */
@@ -85,7 +84,7 @@ export function parseFrontMatter(yamlText: string, start: Point, file: VFile): F
       return result;
     }
     ({ doc, lineCounter } = recovered);
-    for (const note of recovered.notes) reportRule(file, 'frontmatter-yaml-recovered', `front matter is not strict YAML: ${note.reason}`, at(note.offset, original));
+    for (const note of recovered.notes) report(file, 'frontmatter-yaml-recovered', `front matter is not strict YAML: ${note.reason}`, at(note.offset, original));
     for (const conflict of recovered.conflicts) {
       report(file, 'frontmatter-yaml', `front matter gives "${conflict.key}" twice with different values: keep one`, at(conflict.offset));
     }
@@ -204,7 +203,7 @@ export function parseFrontMatter(yamlText: string, start: Point, file: VFile): F
 function unknownKey(file: VFile, shown: string, key: string, candidates: readonly string[], place: Point): void {
   const hint = didYouMean(key, candidates);
   if (hint) report(file, 'frontmatter-unknown-key', `unknown front matter key "${shown}"${hint}; it is ignored`, place);
-  else reportRule(file, 'frontmatter-ignored-key', `front matter key "${shown}" is not used by Folio; it is ignored`, place);
+  else report(file, 'frontmatter-ignored-key', `front matter key "${shown}" is not used by Folio; it is ignored`, place);
 }
 
 /** `2026-03-14`, optionally with a time and zone as blogs write them (`10:00:00 -4`, `T08:30Z`, `00:00:00 -0500`). */

@@ -1,7 +1,6 @@
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
-import { reportRule } from './pending-rules.js';
 
 /** Default cap on a manuscript's size (bytes). */
 export const defaultMaxManuscriptBytes = 20 * 1024 * 1024;
@@ -57,7 +56,7 @@ export function readManuscript(path: string, options: { maxBytes?: number; displ
     report(file, 'input-control-char', `removed ${count} character(s) that XML forbids (control characters or lone surrogates)`, pointAt(text, first));
   }
   if (cleaned.trim() === '') {
-    reportRule(file, 'input-empty', bytes.length === 0 ? 'manuscript is empty (0 bytes): write something in it, or remove it from the build' : 'manuscript has no text (only blank lines): write something in it, or remove it from the build', { line: 1, column: 1 });
+    report(file, 'input-empty', bytes.length === 0 ? 'manuscript is empty (0 bytes): write something in it, or remove it from the build' : 'manuscript has no text (only blank lines): write something in it, or remove it from the build', { line: 1, column: 1 });
     return file;
   }
   file.value = cleaned;
@@ -119,7 +118,7 @@ function decode(bytes: Uint8Array, file: VFile): string | undefined {
     const encoding = b0 === 0xff ? 'utf-16le' : 'utf-16be';
     try {
       const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-      reportRule(file, 'input-encoding-guessed', `file is ${encoding.toUpperCase()}, not UTF-8: read as ${encoding.toUpperCase()}; save it as UTF-8 to silence this`, { line: 1, column: 1 });
+      report(file, 'input-encoding-guessed', `file is ${encoding.toUpperCase()}, not UTF-8: read as ${encoding.toUpperCase()}; save it as UTF-8 to silence this`, { line: 1, column: 1 });
       return text;
     } catch {
       report(file, 'input-encoding', `file starts like ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()}: save it as UTF-8`, { line: 1, column: 1 });
@@ -141,7 +140,7 @@ function decode(bytes: Uint8Array, file: VFile): string | undefined {
     return undefined;
   }
   const text = decodeWindows1252(bytes);
-  reportRule(file, 'input-encoding-guessed', `file is not valid UTF-8 (byte ${byte} at ${point.line}:${point.column}): read as Windows-1252 (Latin-1); check its accents and save it as UTF-8 to silence this`, point);
+  report(file, 'input-encoding-guessed', `file is not valid UTF-8 (byte ${byte} at ${point.line}:${point.column}): read as Windows-1252 (Latin-1); check its accents and save it as UTF-8 to silence this`, point);
   return text;
 }
 
