@@ -91,7 +91,7 @@ export function figureItem(node: Figure, ctx: BlockCtx, maxHeight: number, space
     const x = ctx.x + (ctx.width - width) / 2;
     const dpi = asset.width / (width / 72);
     if (asset.width > 0 && dpi < 150) {
-      env.warn('pdf-image', `image "${node.url}" prints at ${Math.round(dpi)} dpi (below 150 dpi): it may look blurred in print`, node);
+      env.warn('pdf-image', `image "${node.url}" prints at ${dpi < 10 ? dpi.toFixed(1) : Math.round(dpi)} dpi (below 150 dpi): it may look blurred in print`, node);
     }
     image = { height, spaceBefore: 0, boxes: [{ kind: 'image', x, y: 0, width, height, data: asset.data, alt: node.alt, assetId: asset.id }] };
   }
