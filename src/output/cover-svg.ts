@@ -8,22 +8,7 @@ export function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** Greedy line breaking by character count (good enough for a few words on a cover). */
-export function wrapWords(value: string, maxChars: number, maxLines: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of value.split(/\s+/).filter(Boolean)) {
-    if (line !== '' && [...`${line} ${word}`].length > maxChars) {
-      out.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') out.push(line);
-  if (out.length <= maxLines) return out;
-  const kept = out.slice(0, maxLines);
-  kept[maxLines - 1] = `${kept[maxLines - 1] ?? ''}…`;
-  return kept;
-}
+import { wrapWords } from '../typography/wrap-words.js';
 
 export interface CoverText {
   title: string;

@@ -10,6 +10,7 @@ import { h, text } from './hast.js';
 import type { EpubImage, EpubPaths } from './paths.js';
 import { fill, joinNames, type EpubStrings } from './strings.js';
 import { escapeXml } from './xml.js';
+import { wrapWords } from '../../typography/wrap-words.js';
 
 export const COVER = 'cover.xhtml';
 
@@ -23,24 +24,6 @@ export interface Cover {
 
 export const GENERATED_COVER = 'cover.svg';
 
-/** Greedy line breaking by an average glyph width (good enough for a few words on a cover). */
-function lines(value: string, maxChars: number, maxLines: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of value.split(/\s+/).filter(Boolean)) {
-    if (line !== '' && [...`${line} ${word}`].length > maxChars) {
-      out.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') out.push(line);
-  if (out.length > maxLines) {
-    const kept = out.slice(0, maxLines);
-    kept[maxLines - 1] = `${kept[maxLines - 1] ?? ''}…`;
-    return kept;
-  }
-  return out;
-}
 
 function textBlock(values: string[], y: number, size: number, leading: number, attributes: string): { svg: string; end: number } {
   const svg = values.map((value, i) => `<text x="600" y="${y + i * leading}" font-size="${size}" ${attributes}>${escapeXml(value)}</text>`).join('\n  ');
@@ -50,18 +33,18 @@ function textBlock(values: string[], y: number, size: number, leading: number, a
 /** A 2:3 SVG cover: title, rule, subtitle, authors, publisher; generic fonts, dark on off-white. */
 export function typographicCover(title: string, subtitle: string | undefined, authors: string, publisher: string | undefined, lang: string): string {
   const parts: string[] = [];
-  const titleBlock = textBlock(lines(title, 16, 5), 520, 104, 124, 'font-weight="bold"');
+  const titleBlock = textBlock(wrapWords(title, 16, 5), 520, 104, 124, 'font-weight="bold"');
   parts.push(titleBlock.svg);
   let y = titleBlock.end + 90;
   parts.push(`<rect x="520" y="${y}" width="160" height="8" fill="#8a2b2b"/>`);
   y += 120;
   if (subtitle) {
-    const sub = textBlock(lines(subtitle, 34, 4), y, 50, 66, 'font-style="italic"');
+    const sub = textBlock(wrapWords(subtitle, 34, 4), y, 50, 66, 'font-style="italic"');
     parts.push(sub.svg);
     y = sub.end + 130;
   }
-  if (authors) parts.push(textBlock(lines(authors, 36, 3), Math.max(y, 1380), 54, 70, 'letter-spacing="2"').svg);
-  if (publisher) parts.push(textBlock(lines(publisher, 40, 1), 1700, 40, 50, 'fill="#5c5c5c"').svg);
+  if (authors) parts.push(textBlock(wrapWords(authors, 36, 3), Math.max(y, 1380), 54, 70, 'letter-spacing="2"').svg);
+  if (publisher) parts.push(textBlock(wrapWords(publisher, 40, 1), 1700, 40, 50, 'fill="#5c5c5c"').svg);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 1200 1800" width="1200" height="1800" xml:lang="${escapeXml(lang)}">
   <title>${escapeXml(subtitle ? `${title}. ${subtitle}` : title)}${authors ? ` — ${escapeXml(authors)}` : ''}</title>
