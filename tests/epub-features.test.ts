@@ -192,4 +192,12 @@ describe('raw HTML split across nodes', () => {
       '14:1 raw HTML sanitised: event handler onclick removed',
     ]);
   });
+
+  it('an inline element opened around blocks becomes a div with global attributes only', async () => {
+    const text = ['---', 'title: "Wrap"', 'lang: en', '---', '', '<a href="/bar" id="keep" title="t">', '', 'First block.', '', 'Second block.', ''].join('\n');
+    const { publication } = publicationFromText(text, import.meta.dirname, 'wrap.md');
+    const ch = (await render(publication)).xhtml.get('OEBPS/ch-1.xhtml') ?? '';
+    expect(ch).toMatch(/<div id="keep" title="t">\s*<p>First block.<\/p>/);
+    expect(ch).not.toMatch(/<div[^>]*href=/);
+  });
 });

@@ -101,7 +101,12 @@ function pairChildren(children: ElementContent[]): ElementContent[] {
     }
     const element = opening.element;
     // An inline element opened at block level around block content becomes a div.
-    if (isPhrasingElement(element) && inner.some((node) => node.type === 'element' && blockTags.has(node.tagName))) element.tagName = 'div';
+    if (isPhrasingElement(element) && inner.some((node) => node.type === 'element' && blockTags.has(node.tagName))) {
+      element.tagName = 'div';
+      // Only global attributes stay: `href`, `src`, `alt`… are not allowed on a div.
+      const { id, className, lang, dir, title } = element.properties;
+      element.properties = Object.fromEntries(Object.entries({ id, className, lang, dir, title }).filter(([, value]) => value !== undefined));
+    }
     element.children = [...element.children, ...inner];
     out.push(element);
   }
