@@ -1,3 +1,6 @@
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 /**
  * Issue 3 features of the EPUB renderer: accessibility metadata derived from the
  * content, cover (image or typographic), page list from a hand-made page map, and
@@ -199,5 +202,19 @@ describe('raw HTML split across nodes', () => {
     const ch = (await render(publication)).xhtml.get('OEBPS/ch-1.xhtml') ?? '';
     expect(ch).toMatch(/<div id="keep" title="t">\s*<p>First block.<\/p>/);
     expect(ch).not.toMatch(/<div[^>]*href=/);
+  });
+
+});
+
+describe('credits page', () => {
+  it('gives an inline image inside a credit by its alt text, never its raw URL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-credit-'));
+    mkdirSync(join(dir, 'images'));
+    copyFileSync(join(import.meta.dirname, '..', 'manuscripts', 'images', 'field-guide-tallies.png'), join(dir, 'images', 'a.png'));
+    const text = ['---', 'title: "Credit"', 'lang: en', '---', '', '![A chart](images/a.png)', '', '© Photo ![Agency logo](images/a.png) Agency', ''].join('\n');
+    const { publication } = publicationFromText(text, dir, 'credit.md');
+    const credits = (await render(publication)).xhtml.get('OEBPS/credits.xhtml') ?? '';
+    expect(credits).toContain('Agency logo');
+    expect(credits).not.toContain('images/a.png');
   });
 });

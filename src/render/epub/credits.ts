@@ -18,9 +18,18 @@ export function creditTargets(pub: Publication): Map<string, string> {
   return new Map(pub.credits.map((entry) => [entry.credit.id, `${CREDITS}#${creditEntryId(entry)}`]));
 }
 
+/** The credits page lists text: an inline image inside a credit (a logo) is given by its alt text. */
+function withoutImages(children: PhrasingContent[]): PhrasingContent[] {
+  return children.map((child): PhrasingContent => {
+    if (child.type === 'image' || child.type === 'imageReference') return { type: 'text', value: child.alt ?? '' };
+    if ('children' in child) return { ...child, children: withoutImages(child.children) } as PhrasingContent; // Same node type, children of the same kind.
+    return child;
+  });
+}
+
 /** Phrasing content → hast with the default handlers (credits hold text, emphasis, links). */
 function phrasing(children: PhrasingContent[], file: VFile | undefined): ElementContent[] {
-  const root = unified().use(remarkRehype).runSync({ type: 'root', children: [{ type: 'paragraph', children }] }, file);
+  const root = unified().use(remarkRehype).runSync({ type: 'root', children: [{ type: 'paragraph', children: withoutImages(children) }] }, file);
   const paragraph = root.children.find((child) => child.type === 'element');
   return paragraph && paragraph.type === 'element' ? paragraph.children : [];
 }
