@@ -94,11 +94,6 @@ function summary(pub: Publication, root: string): PublicationSummary {
   };
 }
 
-function countPdfPages(data: Uint8Array): number {
-  // pdfkit writes one uncompressed `/Type /Page` dictionary per page (no object streams).
-  return (Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length;
-}
-
 /** Builds one publication: parse, and unless a manuscript has errors, render and write each format. */
 export async function runJob(job: PublicationJob, options: JobOptions): Promise<JobReport> {
   const started = performance.now();
@@ -129,9 +124,9 @@ export async function runJob(job: PublicationJob, options: JobOptions): Promise<
   const formats = options.formats.filter((f): f is RenderFormat => f !== 'ast');
   const rendered: Array<{ format: RenderFormat; data: Uint8Array }> = [];
   let current: RenderFormat = 'pdf';
+  // The PDF goes first: its layout gives the page map the EPUB's page list follows (and the page count).
+  const pageMap: PageStart[] = [];
   try {
-    // The PDF goes first: its layout gives the page map the EPUB's page list follows.
-    const pageMap: PageStart[] = [];
     if (formats.includes('pdf')) rendered.push({ format: 'pdf', data: await renderPdf(publication, options.render, (page) => pageMap.push(pageStartOf(page))) });
     if (formats.includes('epub')) {
       current = 'epub';
@@ -150,6 +145,5 @@ export async function runJob(job: PublicationJob, options: JobOptions): Promise<
     rendered.sort((a, b) => formats.indexOf(a.format) - formats.indexOf(b.format));
     for (const { format, data } of rendered) outputs.push({ format, ...writeOutput(options.outDir, `${job.name}.${format}`, data) });
   }
-  const pdf = rendered.find((r) => r.format === 'pdf');
-  return finish({ outputs, ...(pdf ? { pages: countPdfPages(pdf.data) } : {}), ...(ast ? { ast } : {}) }, publication);
+  return finish({ outputs, ...(formats.includes('pdf') ? { pages: pageMap.length } : {}), ...(ast ? { ast } : {}) }, publication);
 }

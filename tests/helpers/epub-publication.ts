@@ -14,29 +14,9 @@ import type { Chapter, CreditEntry, Publication } from '../../src/ast/publicatio
 import type { RenderOptions } from '../../src/config/options.js';
 import { loadTheme } from '../../src/config/theme.js';
 import type { Asset } from '../../src/manuscript/asset-types.js';
+import { pngChunk } from './robust-images.js';
 
 // ---------- a PNG written by hand ----------
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = (crcTable[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
 
 /** An RGB PNG of `width`×`height` filled with `rgb`, with a darker diagonal. */
 export function tinyPng(width: number, height: number, rgb: [number, number, number]): Uint8Array {
@@ -54,7 +34,7 @@ export function tinyPng(width: number, height: number, rgb: [number, number, num
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return new Uint8Array(
-    Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from(rows))), chunk('IEND', new Uint8Array())]),
+    Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.from(rows))), pngChunk('IEND', new Uint8Array())]),
   );
 }
 

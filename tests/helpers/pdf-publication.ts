@@ -11,28 +11,7 @@ import { VFile } from 'vfile';
 import type { Credit, Figure, FigureCaption, PullQuote, Section } from '../../src/ast/nodes.js';
 import type { Chapter, CreditEntry, Publication } from '../../src/ast/publication.js';
 import type { Asset, ImageMediaType } from '../../src/manuscript/asset-types.js';
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = (crcTable[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const body = Buffer.concat([head.subarray(4), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body), 0);
-  return Buffer.concat([head.subarray(0, 4), body, crc]);
-}
+import { makeJpeg, pngChunk } from './robust-images.js';
 
 /** An RGB PNG with a diagonal two-colour gradient. */
 export function makePng(width: number, height: number): Uint8Array {
@@ -51,39 +30,13 @@ export function makePng(width: number, height: number): Uint8Array {
   return new Uint8Array(
     Buffer.concat([
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', ihdr),
-      chunk('IDAT', deflateSync(Buffer.from(rows))),
-      chunk('IEND', new Uint8Array(0)),
+      pngChunk('IHDR', ihdr),
+      pngChunk('IDAT', deflateSync(Buffer.from(rows))),
+      pngChunk('IEND', new Uint8Array(0)),
     ]),
   );
 }
 
-/**
- * A baseline greyscale JPEG, built by hand: every 8×8 block has DC difference 0 and no
- * AC coefficient, which one 1-bit Huffman code per table can say (a flat mid-grey image).
- */
-export function makeJpeg(width: number, height: number): Uint8Array {
-  const blocks = Math.ceil(width / 8) * Math.ceil(height / 8);
-  const bits = '00'.repeat(blocks);
-  const padded = bits.padEnd(Math.ceil(bits.length / 8) * 8, '1');
-  const scan: number[] = [];
-  for (let i = 0; i < padded.length; i += 8) {
-    const byte = parseInt(padded.slice(i, i + 8), 2);
-    scan.push(byte);
-    if (byte === 0xff) scan.push(0);
-  }
-  const table = (cls: number) => [0xff, 0xc4, 0x00, 0x14, cls, 1, ...new Array<number>(15).fill(0), 0x00];
-  return new Uint8Array([
-    0xff, 0xd8,
-    0xff, 0xdb, 0x00, 0x43, 0x00, ...new Array<number>(64).fill(1),
-    0xff, 0xc0, 0x00, 0x0b, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x01, 0x01, 0x11, 0x00,
-    ...table(0x00),
-    ...table(0x10),
-    0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00,
-    ...scan,
-    0xff, 0xd9,
-  ]);
-}
 
 export function asset(id: string, mediaType: ImageMediaType, data: Uint8Array, width: number, height: number): Asset {
   return { id, href: `images/${id}`, mediaType, data, width, height };

@@ -1,5 +1,6 @@
 /**
- * Image files made in code for the robustness tests: valid and broken PNGs (16-bit,
+ * Image files made in code for the tests (the renderer helpers build their PNGs with
+ * `pngChunk` and take `makeJpeg` from here): valid and broken PNGs (16-bit,
  * interlaced, alpha, bad checksum, bad zlib data, bad filter, truncated, header-only
  * "bombs") and JPEGs with an EXIF orientation.
  */
