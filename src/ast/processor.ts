@@ -6,11 +6,12 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
+import { chunkAbove, parseInPieces } from './chunked-parse.js';
 import { defaultParseLimits, prescan, tooDeep, type ParseLimits } from './limits.js';
 
 export { defaultParseLimits, type ParseLimits } from './limits.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
+export const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
 
 /**
  * The tree of a refused manuscript: its front matter alone (when it has one), so that
@@ -39,7 +40,8 @@ export function parseMarkdown(file: VFile, limits: Partial<ParseLimits> = {}): R
   }
   let tree: Root;
   try {
-    tree = processor.parse(file);
+    // A long book is parsed chapter by chapter: the same tree, a fraction of the parser's peak memory.
+    tree = (text.length > chunkAbove ? parseInPieces(text, (piece) => processor.parse(piece)) : undefined) ?? processor.parse(file);
   } catch (error) {
     // micromark recurses per nesting level: a shape the scan did not foresee can still exhaust the stack.
     if (error instanceof RangeError) {
