@@ -16,10 +16,10 @@ const ATOMS = new Set(['inlineCode', 'inlineMath', 'image', 'imageReference', 'f
 const INLINE_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference', 'textDirective', 'langSpan', 'noTypography']);
 
 /** URLs, e-mail addresses and template tags (`{{ … }}`, `{% … %}`) written as text: never touched. */
-const PROTECTED = [
-  /\{\{[^{}]*\}\}|\{%[^%]*%\}/g,
-  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>«»"“”]+/giu,
-  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu,
+const PROTECTED: Array<{ pattern: RegExp; needs: RegExp }> = [
+  { pattern: /\{\{[^{}]*\}\}|\{%[^%]*%\}/g, needs: /\{[{%]/ },
+  { pattern: /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>«»"“”]+/giu, needs: /:\/\/|www\.|mailto:/i },
+  { pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, needs: /@/ },
 ];
 
 interface TextNode extends Node {
@@ -75,7 +75,8 @@ function collect(nodes: readonly Node[], lang: string, locked: boolean, into: Co
 /** Runs every language's rules over one run; returns the new text of each segment. */
 function processRun(segments: Segment[]): string[] {
   const run = new TextRun(segments);
-  for (const pattern of PROTECTED) run.protect(pattern);
+  // Each pattern only runs where it can match: the e-mail one backtracks over every word of a long paragraph.
+  for (const { pattern, needs } of PROTECTED) if (needs.test(run.text)) run.protect(pattern);
   const langs = [...new Set(segments.filter((s) => s.editable).map((s) => s.lang))];
   for (const lang of langs) {
     const rules = rulesFor(lang);

@@ -51,6 +51,19 @@ export function variantOf(bold: boolean, italic: boolean): Variant {
 }
 
 const fontCache = new Map<string, Font>();
+/** Shapers per face, shared by every publication a process builds: their tables fill once. */
+const shaperCache = new Map<string, Shaper>();
+
+function shaperOf(path: string, font: Font, key: FontKey): Shaper {
+  const features = fontFeatures(key);
+  const id = `${path}\u0000${JSON.stringify(features ?? null)}`;
+  let shaper = shaperCache.get(id);
+  if (!shaper) {
+    shaper = new Shaper(font, features);
+    shaperCache.set(id, shaper);
+  }
+  return shaper;
+}
 
 function openFont(path: string): Font {
   const cached = fontCache.get(path);
@@ -82,7 +95,7 @@ export class FontBook implements Metrics {
         const font = openFont(faces[variant]);
         this.paths.set(key, faces[variant]);
         this.fonts.set(key, font);
-        this.shapers.set(key, { shaper: new Shaper(font, fontFeatures(key)), unitsPerEm: font.unitsPerEm });
+        this.shapers.set(key, { shaper: shaperOf(faces[variant], font, key), unitsPerEm: font.unitsPerEm });
         this.coverage.set(key, new Map());
       }
     }
@@ -140,26 +153,31 @@ export class FontBook implements Metrics {
     const fallback: FontKey = `fallback-${variant}`;
     const segments: Segment[] = [];
     const missing: number[] = [];
-    let current = '';
+    // Runs of one font, as slices of `text` (most texts are one run in the primary face).
+    let start = 0;
     let currentFont: FontKey = primary;
-    const flush = () => {
-      if (current) segments.push({ text: current, font: currentFont, width: this.width(current, currentFont, size) });
-      current = '';
-    };
-    for (const char of text) {
-      const codePoint = char.codePointAt(0) ?? 0;
+    let index = 0;
+    while (index < text.length) {
+      const codePoint = text.codePointAt(index) ?? 0;
+      const length = codePoint > 0xffff ? 2 : 1;
       let font: FontKey = primary;
       if (!alwaysPrimary(codePoint) && !this.has(primary, codePoint)) {
         if (this.has(fallback, codePoint)) font = fallback;
         else missing.push(codePoint);
       }
       if (font !== currentFont) {
-        flush();
+        if (index > start) segments.push(this.measured(text.slice(start, index), currentFont, size));
+        start = index;
         currentFont = font;
       }
-      current += char;
+      index += length;
     }
-    flush();
+    if (text.length > start) segments.push(this.measured(start === 0 ? text : text.slice(start), currentFont, size));
     return { segments, missing };
   }
+
+  private measured(text: string, font: FontKey, size: number): Segment {
+    return { text, font, width: this.width(text, font, size) };
+  }
+
 }

@@ -13,6 +13,7 @@ import { report } from '../../diagnostics/report.js';
 import { getHyphenator } from '../../typography/hyphenation.js';
 import { FontBook } from './fonts.js';
 import { chapterItems, creditsItems, noteSeparator, titlePageItems } from './layout/chapter.js';
+import { withLineCache } from './layout/line-cache.js';
 import { Paginator, type Page } from './layout/paginate.js';
 import { tocItems } from './layout/toc.js';
 import type { LayoutEnv } from './layout/types.js';
@@ -84,6 +85,9 @@ function layoutPass(pub: Publication, options: RenderOptions, fonts: FontBook, s
   return { chapterPages, pageCount };
 }
 
+/** Manuscripts up to this size (characters) keep their lines between the two passes: a few hundred MB at most. */
+const LINE_CACHE_MAX_CHARS = 1_500_000;
+
 /** Runs the layout, twice when a printed TOC needs the page numbers. */
 function layoutAll(pub: Publication, options: RenderOptions, fonts: FontBook, sink: (page: Page) => void): void {
   if (!options.pdf?.toc || pub.chapters.length < 2) {
@@ -92,9 +96,15 @@ function layoutAll(pub: Publication, options: RenderOptions, fonts: FontBook, si
   }
   // Warnings of the first pass would be reported twice: drop them.
   const messages = pub.chapters.map((chapter) => chapter.file.messages.length);
-  const first = layoutPass(pub, options, fonts, () => undefined);
-  pub.chapters.forEach((chapter, index) => chapter.file.messages.splice(messages[index] ?? 0));
-  layoutPass(pub, options, fonts, sink, first.chapterPages);
+  const twice = () => {
+    const first = layoutPass(pub, options, fonts, () => undefined);
+    pub.chapters.forEach((chapter, index) => chapter.file.messages.splice(messages[index] ?? 0));
+    layoutPass(pub, options, fonts, sink, first.chapterPages);
+  };
+  // The second pass reuses the first one's lines, unless keeping every line of a very long book costs too much memory.
+  const chars = pub.chapters.reduce((sum, chapter) => sum + String(chapter.file.value).length, 0);
+  if (chars <= LINE_CACHE_MAX_CHARS) withLineCache(twice);
+  else twice();
 }
 
 /** Lays the publication out and hands each finished page to `sink` (pages are not kept). */

@@ -26,10 +26,15 @@ export interface ShapedRun {
   advanceWidth: number;
 }
 
+/** Distinct texts remembered per face: a novel's vocabulary, with room to spare. */
+const RUN_CACHE_LIMIT = 100_000;
+
 export class Shaper {
   private readonly singles = new Map<number, Single | null>();
   private readonly pairs = new Map<number, Pair>();
   private readonly triples = new Map<string, Single | null>();
+  /** Whole texts already shaped (mostly words, which repeat): layout and painting both ask. */
+  private readonly runs = new Map<string, ShapedRun | null>();
 
   constructor(
     private readonly font: Font,
@@ -86,8 +91,17 @@ export class Shaper {
     return triple;
   }
 
-  /** Shapes `text`, or returns undefined when it needs full shaping. */
+  /** Shapes `text`, or returns undefined when it needs full shaping. The run is shared: do not change it. */
   shape(text: string): ShapedRun | undefined {
+    const cached = this.runs.get(text);
+    if (cached !== undefined) return cached ?? undefined;
+    const run = this.shapeText(text);
+    if (this.runs.size >= RUN_CACHE_LIMIT) this.runs.clear();
+    this.runs.set(text, run ?? null);
+    return run;
+  }
+
+  private shapeText(text: string): ShapedRun | undefined {
     const chars = Array.from(text);
     const codes = chars.map((char) => char.codePointAt(0) ?? 0);
     const glyphs: Glyph[] = [];

@@ -4,12 +4,15 @@
  * and ToUnicode map — ligatures included — stay pdfkit's), without pdfkit's per-call
  * line wrapping and re-measuring, which dominated the render time.
  *
- * This leans on three pdfkit 0.20 internals, checked at run time: `doc._font` (the
- * current embedded font), its `encode(text, features)`, and `doc.page.fonts`.
+ * This leans on pdfkit 0.20 internals, checked at run time: `doc._font` (the current
+ * embedded font), its `encode(text, features)`, `doc.page.fonts`, and for texts our
+ * shaper handles, the font's `subset.includeGlyph`, `widths`, `unicode` and `scale`
+ * (what `encode` fills in), so a shaped word is written without being shaped again.
  */
 import type {} from 'pdfkit';
 import { fontFeatures, type FontBook, type FontKey } from './fonts.js';
-import type { Shaper } from './shaper.js';
+import type { Glyph } from 'fontkit';
+import type { ShapedRun, Shaper } from './shaper.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -29,6 +32,48 @@ interface EmbeddedFont {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+/** What pdfkit's `encode` records for each glyph it writes: the subset, widths, ToUnicode. */
+interface SubsetTables {
+  includeGlyph(id: number): number;
+  widths: unknown[];
+  unicode: unknown[];
+  scale: number;
+}
+
+function subsetTables(font: EmbeddedFont): SubsetTables | undefined {
+  const subset: unknown = Reflect.get(font, 'subset');
+  const widths: unknown = Reflect.get(font, 'widths');
+  const unicode: unknown = Reflect.get(font, 'unicode');
+  const scale: unknown = Reflect.get(font, 'scale');
+  const include: unknown = isRecord(subset) ? subset.includeGlyph : undefined;
+  if (typeof include !== 'function' || !Array.isArray(widths) || !Array.isArray(unicode) || typeof scale !== 'number') return undefined;
+  return { includeGlyph: (id) => Number(Reflect.apply(include, subset, [id])), widths, unicode, scale };
+}
+
+/** Glyphs of one embedded font as hex codes in its subset, each recorded once. */
+class GlyphCodes {
+  private readonly codes = new Map<number, string>();
+
+  constructor(private readonly tables: SubsetTables) {}
+
+  get scale(): number {
+    return this.tables.scale;
+  }
+
+  code(glyph: Glyph): string {
+    let code = this.codes.get(glyph.id);
+    if (code === undefined) {
+      const { tables } = this;
+      const gid = tables.includeGlyph(glyph.id);
+      code = `0000${gid.toString(16)}`.slice(-4);
+      tables.widths[gid] ??= glyph.advanceWidth * tables.scale;
+      tables.unicode[gid] ??= glyph.codePoints;
+      this.codes.set(glyph.id, code);
+    }
+    return code;
+  }
 }
 
 function isEmbeddedFont(value: unknown): value is EmbeddedFont {
@@ -73,7 +118,8 @@ function installShaper(font: EmbeddedFont, shaper: Shaper): void {
 
 export function num(value: number): string {
   const rounded = Math.round(value * 1000) / 1000;
-  return Object.is(rounded, -0) ? '0' : String(rounded);
+  // `+ ''` is String(): -0 prints as "0" already.
+  return rounded + '';
 }
 
 export function rgb(hex: string): string {
@@ -83,6 +129,7 @@ export function rgb(hex: string): string {
 
 export class TextWriter {
   private readonly embedded = new Map<FontKey, EmbeddedFont>();
+  private readonly direct = new Map<FontKey, { shaper: Shaper; codes: GlyphCodes } | null>();
   private open = false;
   private font: FontKey | undefined;
   private size = 0;
@@ -100,7 +147,11 @@ export class TextWriter {
       this.doc.registerFont(key, this.fonts.path(key));
       this.doc.font(key);
       font = currentFont(this.doc);
-      if (fontFeatures(key) === undefined) installShaper(font, this.fonts.shaper(key));
+      const tables = subsetTables(font);
+      if (fontFeatures(key) === undefined) {
+        installShaper(font, this.fonts.shaper(key));
+        this.direct.set(key, tables ? { shaper: this.fonts.shaper(key), codes: new GlyphCodes(tables) } : null);
+      }
       this.embedded.set(key, font);
     }
     return font;
@@ -144,6 +195,13 @@ export class TextWriter {
     }
     const baseline = height - y;
     out.push(`1 0 0 1 ${num(x)} ${num(baseline)} Tm`);
+    const direct = this.direct.get(key);
+    const run = direct?.shaper.shape(text);
+    if (direct && run) {
+      out.push(this.shapedRun(run, direct.codes));
+      this.doc.addContent(out.join('\n'));
+      return;
+    }
     const [encoded, positions] = font.encode(text, fontFeatures(key));
     const scale = size / 1000;
     let commands: string[] = [];
@@ -178,5 +236,19 @@ export class TextWriter {
     });
     flush();
     this.doc.addContent(out.join('\n'));
+  }
+
+  /** A run our shaper shaped, as one TJ: glyph codes, with kerning as adjustments. */
+  private shapedRun(run: ShapedRun, codes: GlyphCodes): string {
+    const scale = codes.scale;
+    let tj = '[<';
+    for (let index = 0; index < run.glyphs.length; index++) {
+      const glyph = run.glyphs[index];
+      if (!glyph) continue;
+      tj += codes.code(glyph);
+      const adjust = ((run.advances[index] ?? 0) - glyph.advanceWidth) * scale;
+      if (adjust !== 0 && index < run.glyphs.length - 1) tj += `> ${num(-adjust)} <`;
+    }
+    return `${tj}>] TJ`;
   }
 }

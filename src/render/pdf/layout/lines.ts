@@ -8,6 +8,7 @@
 import type { Node } from 'unist';
 import type { Metrics } from '../fonts.js';
 import { breakParagraph } from './breaker.js';
+import { activeLineCache } from './line-cache.js';
 import type { Align, Fragment, Line, Run, RunStyle } from './types.js';
 import { FILL, INFINITY, measurePieces, tokenize, TRACKING, type Hyphenate, type KItem, type MissingGlyph } from './words.js';
 
@@ -34,11 +35,13 @@ function setLine(items: readonly KItem[], from: number, to: number, measure: num
   let joinable = false;
   let offset: number | undefined;
   let fill = false;
+  // Fragments joined from pieces of a word: measured once whole, after the loop (kerning and ligatures across the joins).
+  const joined = new Set<Fragment>();
   const append = (fragment: Fragment) => {
     const last = fragments[fragments.length - 1];
     if (joinable && last && sameStyle(last, fragment)) {
       last.text += fragment.text;
-      last.width = metrics.width(last.text, last.font, last.size);
+      joined.add(last);
     } else fragments.push({ ...fragment });
     joinable = true;
   };
@@ -61,6 +64,7 @@ function setLine(items: readonly KItem[], from: number, to: number, measure: num
     hyphenated = end.discretionary === true;
     if (end.penalty <= -INFINITY && items[to - 1]?.t === 'glue') fill = true;
   }
+  for (const fragment of joined) fragment.width = metrics.width(fragment.text, fragment.font, fragment.size);
   // Spaces after the last fragment (none) or before the first are not set.
   const used = spaces.filter((space) => space.before > 0 && space.before < fragments.length);
   const natural = fragments.reduce((sum, f) => sum + f.width, 0) + used.reduce((sum, s) => sum + s.width, 0);
@@ -129,8 +133,14 @@ export interface LineOptions {
   hyphenate?: Hyphenate | undefined;
 }
 
-/** Lays out runs into lines of `measure` points. */
+/** Lays out runs into lines of `measure` points (lines from the active line cache are shared: do not change them). */
 export function layoutLines(runs: Run[], measure: number, align: Align, metrics: Metrics, missing: MissingGlyph, options: LineOptions = {}): Line[] {
+  const cache = activeLineCache();
+  if (cache) return cache.lines(runs, measure, align, options.hyphenate !== undefined, missing, (report) => setLines(runs, measure, align, metrics, report, options));
+  return setLines(runs, measure, align, metrics, missing, options);
+}
+
+function setLines(runs: Run[], measure: number, align: Align, metrics: Metrics, missing: MissingGlyph, options: LineOptions): Line[] {
   const ragged = align !== 'justify';
   const items = tokenize(runs, { measure, metrics, missing, hyphenate: options.hyphenate, ragged });
   if (!items.some((item) => item.t === 'box')) {

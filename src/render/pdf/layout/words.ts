@@ -72,7 +72,12 @@ function breakKind(char: string): BreakKind | undefined {
 }
 
 /** What is never drawn: C0/C1 controls other than spaces, and invisible joiners. */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u2060\ufeff]/;
+function isInvisible(char: string): boolean {
+  const c = char.charCodeAt(0);
+  if (c < 0x20) return c !== 0x09 && c !== 0x0a && c !== 0x0d;
+  if (c < 0x7f) return false;
+  return c <= 0x9f || c === 0x200b || c === 0x2060 || c === 0xfeff;
+}
 
 export function measurePieces(pieces: readonly Piece[], metrics: Metrics, missing: MissingGlyph): { fragments: Fragment[]; width: number } {
   const fragments: Fragment[] = [];
@@ -82,18 +87,11 @@ export function measurePieces(pieces: readonly Piece[], metrics: Metrics, missin
     const result = metrics.segment(piece.text, style.family, variantOf(style.bold, style.italic), style.size);
     for (const codePoint of result.missing) missing(codePoint, piece.node);
     for (const segment of result.segments) {
-      fragments.push({
-        x: 0,
-        text: segment.text,
-        font: segment.font,
-        size: style.size,
-        color: style.color,
-        width: segment.width,
-        rise: style.rise ?? 0,
-        ...(style.link === undefined ? {} : { link: style.link }),
-        ...(style.strike ? { strike: true } : {}),
-        ...(style.note === undefined ? {} : { note: style.note }),
-      });
+      const fragment: Fragment = { x: 0, text: segment.text, font: segment.font, size: style.size, color: style.color, width: segment.width, rise: style.rise ?? 0 };
+      if (style.link !== undefined) fragment.link = style.link;
+      if (style.strike) fragment.strike = true;
+      if (style.note !== undefined) fragment.note = style.note;
+      fragments.push(fragment);
       width += segment.width;
     }
   }
@@ -266,7 +264,7 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
         if (word.length > 0) word.breaks.push({ at: word.length, kind: 'discretionary' });
         continue;
       }
-      if (INVISIBLE.test(char)) continue;
+      if (isInvisible(char)) continue;
       if (word.length === 0 && pendingSpace) {
         // No glue at the start of a paragraph or after a forced break.
         const last = items[items.length - 1];
