@@ -51,6 +51,8 @@ export function variantOf(bold: boolean, italic: boolean): Variant {
 }
 
 const fontCache = new Map<string, Font>();
+/** Which BMP characters each font file has (0 unknown, 1 yes, 2 no), shared like the shapers. */
+const bmpCoverage = new Map<string, Uint8Array>();
 /** Shapers per face, shared by every publication a process builds: their tables fill once. */
 const shaperCache = new Map<string, Shaper>();
 
@@ -115,6 +117,15 @@ export class FontBook implements Metrics {
   }
 
   has(key: FontKey, codePoint: number): boolean {
+    // Basic Multilingual Plane answers in a flat table (0 unknown, 1 yes, 2 no); the rest in a map.
+    const bmp = codePoint <= 0xffff ? this.bmpCoverage(key) : undefined;
+    if (bmp) {
+      const known = bmp[codePoint];
+      if (known) return known === 1;
+      const has = this.font(key).hasGlyphForCodePoint(codePoint);
+      bmp[codePoint] = has ? 1 : 2;
+      return has;
+    }
     const cache = this.coverage.get(key);
     let has = cache?.get(codePoint);
     if (has === undefined) {
@@ -122,6 +133,16 @@ export class FontBook implements Metrics {
       cache?.set(codePoint, has);
     }
     return has;
+  }
+
+  private bmpCoverage(key: FontKey): Uint8Array {
+    const path = this.path(key);
+    let table = bmpCoverage.get(path);
+    if (!table) {
+      table = new Uint8Array(0x10000);
+      bmpCoverage.set(path, table);
+    }
+    return table;
   }
 
   /** Exact shaped width (fontkit), for tests that check the pair model. */

@@ -14,7 +14,9 @@ export function lineBoxes(line: Line, x: number, baseline: number): Box[] {
   for (const fragment of line.fragments) {
     const left = x + fragment.x;
     const y = baseline - fragment.rise;
-    boxes.push({ kind: 'text', x: left, y, text: fragment.text, font: fragment.font, size: fragment.size, color: fragment.color, ...(fragment.tracking ? { tracking: fragment.tracking } : {}) });
+    const text: Box = { kind: 'text', x: left, y, text: fragment.text, font: fragment.font, size: fragment.size, color: fragment.color };
+    if (fragment.tracking) text.tracking = fragment.tracking;
+    boxes.push(text);
     if (fragment.note !== undefined && fragment.link?.startsWith('#fn-')) {
       // The first call of a note: the note links back here.
       boxes.push({ kind: 'dest', x: left, y: y - fragment.size * 1.6, name: `fnref-${fragment.link.slice(4)}` });
@@ -33,7 +35,8 @@ export function lineBoxes(line: Line, x: number, baseline: number): Box[] {
       boxes.push({ kind: 'rule', x: left, y: y - fragment.size * 0.27, width: fragment.width, thickness: Math.max(0.4, fragment.size / 20), color: fragment.color });
     }
   }
-  return [...boxes, ...links];
+  for (const link of links) boxes.push(link);
+  return boxes;
 }
 
 export interface ParagraphSpec {

@@ -16,6 +16,22 @@ export type { MissingGlyph, Hyphenate } from './words.js';
 
 const EPSILON = 0.01;
 
+/** Characters (code points) in `text`, without making an array of them. */
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
+}
+
 function sameStyle(a: Fragment, b: Fragment): boolean {
   return a.font === b.font && a.size === b.size && a.color === b.color && a.link === b.link && a.rise === b.rise && a.strike === b.strike && a.note === b.note;
 }
@@ -77,7 +93,7 @@ function setLine(items: readonly KItem[], from: number, to: number, measure: num
   let spaceDelta = delta;
   let tracking = 0;
   if (justify && delta > stretch) {
-    const letters = fragments.reduce((sum, f) => sum + (f.font.startsWith('mono') ? 0 : Array.from(f.text).length), 0);
+    const letters = fragments.reduce((sum, f) => sum + (f.font.startsWith('mono') ? 0 : codePoints(f.text)), 0);
     const size = fragments[0]?.size ?? 10;
     if (letters > 0) {
       tracking = Math.min((delta - stretch) / letters, size * TRACKING);
@@ -88,7 +104,7 @@ function setLine(items: readonly KItem[], from: number, to: number, measure: num
     for (const fragment of fragments) {
       if (fragment.font.startsWith('mono')) continue;
       fragment.tracking = tracking;
-      fragment.width += tracking * Array.from(fragment.text).length;
+      fragment.width += tracking * codePoints(fragment.text);
     }
   }
   let x = 0;

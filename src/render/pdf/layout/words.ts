@@ -152,17 +152,46 @@ function cutBox(box: KBox, metrics: Metrics, out: KItem[]): void {
   }
 }
 
+/**
+ * The word being read: pieces of one style each, taken as slices of their run's text
+ * (not grown a character at a time, which made a string per character).
+ */
 class WordBuilder {
   pieces: Piece[] = [];
   /** Break points: offset into the word's text and kind. */
   breaks: Array<{ at: number; kind: BreakKind }> = [];
   length = 0;
+  private source = '';
+  private from = 0;
+  private to = 0;
+  private style: RunStyle | undefined;
+  private node: Node | undefined;
+  private offset = 0;
 
-  add(char: string, style: RunStyle, node: Node | undefined, offset: number): void {
+  /** Adds `source[index…index+size)`, a character of a run in `style`. */
+  add(source: string, index: number, size: number, style: RunStyle, node: Node | undefined, offset: number): void {
+    if (this.style === style && this.source === source && this.to === index) this.to += size;
+    else {
+      this.close();
+      this.source = source;
+      this.from = index;
+      this.to = index + size;
+      this.style = style;
+      this.node = node;
+      this.offset = offset;
+    }
+    this.length += size;
+  }
+
+  /** Ends the open piece (a skipped character, or the end of the word). */
+  close(): void {
+    const style = this.style;
+    if (style === undefined || this.to <= this.from) return;
+    const text = this.source.slice(this.from, this.to);
     const last = this.pieces[this.pieces.length - 1];
-    if (last && last.style === style) last.text += char;
-    else this.pieces.push({ text: char, style, node, offset });
-    this.length += char.length;
+    if (last && last.style === style) last.text += text;
+    else this.pieces.push({ text, style, node: this.node, offset: this.offset });
+    this.style = undefined;
   }
 }
 
@@ -182,15 +211,23 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
     else items.push(box);
   };
 
+  // One hyphen and one space width per style: words in a paragraph share a handful of styles.
+  const hyphens = new Map<RunStyle, Fragment>();
   const hyphenOf = (style: RunStyle): Fragment => {
+    const known = hyphens.get(style);
+    if (known) return { ...known };
     const { fragments, width } = measurePieces([{ text: '-', style: plainStyle(style), node: undefined, offset: 0 }], metrics, missing);
     const fragment = fragments[0];
-    return fragment ? { ...fragment, width } : { x: 0, text: '-', font: 'text-regular', size: style.size, color: style.color, width, rise: 0 };
+    const hyphen: Fragment = fragment ? { ...fragment, width } : { x: 0, text: '-', font: 'text-regular', size: style.size, color: style.color, width, rise: 0 };
+    hyphens.set(style, hyphen);
+    return { ...hyphen };
   };
+  const spaces = new Map<RunStyle, number>();
 
   const closeWord = () => {
+    word.close();
     if (word.pieces.length === 0) return;
-    const text = word.pieces.map((piece) => piece.text).join('');
+    const text = word.pieces.length === 1 ? (word.pieces[0]?.text ?? '') : word.pieces.map((piece) => piece.text).join('');
     const breaks = [...word.breaks];
     const hyphenable = options.hyphenate && word.pieces.every((piece) => piece.style.family === 'text' && piece.style.note === undefined);
     if (hyphenable && options.hyphenate && text.length >= 5) {
@@ -238,7 +275,11 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
   };
 
   const pushGlue = (style: RunStyle) => {
-    const width = spaceWidth(style, metrics);
+    let width = spaces.get(style);
+    if (width === undefined) {
+      width = spaceWidth(style, metrics);
+      spaces.set(style, width);
+    }
     items.push(options.ragged ? { t: 'glue', width, stretch: 0, shrink: 0 } : { t: 'glue', width, stretch: width * 0.5, shrink: width * 0.3 });
   };
 
@@ -249,11 +290,16 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
       items.push({ t: 'glue', width: 0, stretch: FILL, shrink: 0 }, { t: 'penalty', width: 0, penalty: -INFINITY, flagged: false });
       continue;
     }
-    let offset = run.offset ?? 0;
+    const base = run.offset ?? 0;
+    const source = run.text;
     let previous = '';
-    for (const char of run.text) {
-      const at = offset;
-      offset += char.length;
+    for (let index = 0; index < source.length; ) {
+      const code = source.charCodeAt(index);
+      const next = source.charCodeAt(index + 1);
+      const size = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+      const char = size === 1 ? source.charAt(index) : source.slice(index, index + 2);
+      const at = base + index;
+      index += size;
       if (isBreakSpace(char)) {
         closeWord();
         pendingSpace ??= run.style;
@@ -262,9 +308,13 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
       }
       if (char === '\u00ad') {
         if (word.length > 0) word.breaks.push({ at: word.length, kind: 'discretionary' });
+        word.close();
         continue;
       }
-      if (isInvisible(char)) continue;
+      if (isInvisible(char)) {
+        word.close();
+        continue;
+      }
       if (word.length === 0 && pendingSpace) {
         // No glue at the start of a paragraph or after a forced break.
         const last = items[items.length - 1];
@@ -273,7 +323,7 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
       }
       const kind = word.length >= 2 ? breakKind(previous) : undefined;
       if (kind && !breakKind(char)) word.breaks.push({ at: word.length, kind });
-      word.add(char, run.style, run.node, at);
+      word.add(source, index - size, size, run.style, run.node, at);
       previous = char;
     }
   }
