@@ -241,14 +241,20 @@ export class TextWriter {
   /** A run our shaper shaped, as one TJ: glyph codes, with kerning as adjustments. */
   private shapedRun(run: ShapedRun, codes: GlyphCodes): string {
     const scale = codes.scale;
-    let tj = '[<';
+    let tj = '';
+    let hex = '';
     for (let index = 0; index < run.glyphs.length; index++) {
       const glyph = run.glyphs[index];
       if (!glyph) continue;
-      tj += codes.code(glyph);
+      hex += codes.code(glyph);
+      // An advance that is not the glyph's own (kerning, or a glyph the layout sets wider or narrower, even the last).
       const adjust = ((run.advances[index] ?? 0) - glyph.advanceWidth) * scale;
-      if (adjust !== 0 && index < run.glyphs.length - 1) tj += `> ${num(-adjust)} <`;
+      if (adjust !== 0) {
+        tj += `${tj ? ' ' : ''}<${hex}> ${num(-adjust)}`;
+        hex = '';
+      }
     }
-    return `${tj}>] TJ`;
+    if (hex) tj += `${tj ? ' ' : ''}<${hex}>`;
+    return `[${tj}] TJ`;
   }
 }
