@@ -85,6 +85,9 @@ function layoutPass(pub: Publication, options: RenderOptions, fonts: FontBook, s
   return { chapterPages, pageCount };
 }
 
+/** Manuscripts up to this size (characters) keep their lines between the two passes: a few hundred MB at most. */
+const LINE_CACHE_MAX_CHARS = 1_500_000;
+
 /** Runs the layout, twice when a printed TOC needs the page numbers. */
 function layoutAll(pub: Publication, options: RenderOptions, fonts: FontBook, sink: (page: Page) => void): void {
   if (!options.pdf?.toc || pub.chapters.length < 2) {
@@ -98,9 +101,10 @@ function layoutAll(pub: Publication, options: RenderOptions, fonts: FontBook, si
     pub.chapters.forEach((chapter, index) => chapter.file.messages.splice(messages[index] ?? 0));
     layoutPass(pub, options, fonts, sink, first.chapterPages);
   };
+  // The second pass reuses the first one's lines, unless keeping every line of a very long book costs too much memory.
   // Chapters cut from one manuscript share its file: count each file once.
   const chars = [...new Set(pub.chapters.map((chapter) => chapter.file))].reduce((sum, file) => sum + String(file.value).length, 0);
-  if (chars <= 1_500_000) withLineCache(twice);
+  if (chars <= LINE_CACHE_MAX_CHARS) withLineCache(twice);
   else twice();
 }
 
