@@ -6,7 +6,9 @@
  *
  *   npm run build:lib && node bench/pdf.mjs [--no-xelatex] [--books a.md,b.md]
  *
- * Each book runs in its own Node process, so that peak RSS is that book's alone.
+ * Each book runs in its own Node process, so that peak RSS is that book's alone. The
+ * `cli_s` column is the whole command a user runs, `folio build BOOK -f pdf` (process
+ * start and module loading included, as xelatex's time includes its own start).
  * Reads the corpus from ../shared/corpus/books (FOLIO_CORPUS overrides).
  */
 import { spawnSync } from 'node:child_process';
@@ -37,12 +39,14 @@ async function one(file) {
   const { loadTheme } = await import(url('config/theme.js'));
   const { parsePageSize } = await import(url('config/page-size.js'));
   const { renderPdf } = await import(url('render/pdf/index.js'));
+  const { applyTypography } = await import(url('typography/index.js'));
   const theme = loadTheme('default', root);
   theme.pdf.pageSize = parsePageSize('A5');
   const cpuStart = process.cpuUsage();
   const started = performance.now();
   const manuscript = readManuscript(file, { displayPath: file });
   const pub = buildPublication([{ path: file, file: manuscript }], { resolver: new AssetResolver(dirname(file)), sourceDateEpoch: '1767225600' });
+  applyTypography(pub, { enabled: true });
   const parsed = performance.now();
   let pages = 0;
   const bytes = await renderPdf(pub, { theme }, () => pages++);
@@ -61,6 +65,16 @@ async function one(file) {
       out,
     }),
   );
+}
+
+/** Wall time of the CLI building the book's PDF, as a user runs it (A5, no cache). */
+function cli(file) {
+  const dir = mkdtempSync(join(tmpdir(), 'folio-cli-'));
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'folio.js'), 'build', file, '-f', 'pdf', '--page-size', 'A5', '-o', dir, '--no-cache', '--no-index', '--quiet'], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' } });
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(dir, { recursive: true, force: true });
+  return result.status === 0 ? seconds : undefined;
 }
 
 function has(tool) {
@@ -125,10 +139,13 @@ async function main() {
       pages_per_s: (folio.pages / folio.renderSeconds).toFixed(1),
       peak_rss_mb: Math.round(folio.peakRssMb),
     };
+    const cliSeconds = cli(file);
+    if (cliSeconds !== undefined) row.cli_s = cliSeconds.toFixed(2);
     if (compare && xelatexBooks.has(name)) {
       const tex = xelatex(file);
       if ('seconds' in tex) {
         Object.assign(row, { xelatex_s: tex.seconds.toFixed(2), xelatex_cpu_s: tex.cpu?.toFixed(2), xelatex_pages: tex.pages, speedup: (tex.seconds / total).toFixed(1) });
+        if (cliSeconds !== undefined) Object.assign(row, { cli_speedup: (tex.seconds / cliSeconds).toFixed(1) });
         if (tex.cpu !== undefined) Object.assign(row, { cpu_speedup: (tex.cpu / folio.cpuSeconds).toFixed(1) });
       }
       else Object.assign(row, { xelatex: tex.error });

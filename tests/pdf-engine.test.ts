@@ -34,8 +34,9 @@ function expanded(path: string): string {
   return readFileSync(out, 'latin1');
 }
 
+// Our own sample prose (long words, commas, a dash): enough to exercise breaking and hyphenation.
 const prose =
-  'It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in want of a wife. However little known the feelings or views of such a man may be on his first entering a neighbourhood, this truth is so well fixed in the minds of the surrounding families, that he is considered as the rightful property of some one or other of their daughters.';
+  'Every spring the volunteers of the marsh count the birds that come back along the estuary, and every spring somebody insists that the curlews arrive earlier than they used to. Nobody has ever settled the question, because the notebooks disagree about nearly everything: the handwriting, the weather and the tides conspire against any tidy conclusion.';
 
 describe('lines', () => {
   test('the pair model measures like fontkit shaping (kerning and ligatures)', () => {
