@@ -11,6 +11,8 @@ import {
   type OutputFormat,
   type PageSize,
   type PdfOptions,
+  buildLimitKeys,
+  type BuildLimits,
 } from './options.js';
 import { parsePageSize } from './page-size.js';
 
@@ -45,6 +47,8 @@ export interface FolioConfig {
   epub: EpubOptions;
   typography: { enabled: boolean };
   hyphenation: { exceptions: string[] };
+  /** `limits:` as written (the others keep their defaults). */
+  limits: Partial<BuildLimits>;
 }
 
 export interface ConfigProblem {
@@ -60,8 +64,8 @@ export class ConfigError extends Error {
   }
 }
 
-const topKeys = ['title', 'subtitle', 'authors', 'author', 'lang', 'identifier', 'isbn', 'publisher', 'rights', 'date', 'description', 'cover', 'manuscripts', 'formats', 'theme', 'out', 'pdf', 'epub', 'typography', 'hyphenation'] as const;
-const pdfKeys = ['pageSize', 'margins', 'columns', 'toc', 'creditsPage', 'pdfa'] as const;
+const topKeys = ['title', 'subtitle', 'authors', 'author', 'lang', 'identifier', 'isbn', 'publisher', 'rights', 'date', 'description', 'cover', 'manuscripts', 'formats', 'theme', 'out', 'pdf', 'epub', 'typography', 'hyphenation', 'limits'] as const;
+const pdfKeys = ['pageSize', 'margins', 'columns', 'toc', 'creditsPage', 'pdfa', 'recto', 'tocDepth'] as const;
 const epubKeys = ['embedFonts', 'softHyphens', 'nbspFallback'] as const;
 const marginKeys = ['top', 'bottom', 'inner', 'outer'] as const;
 
@@ -84,6 +88,7 @@ export function loadConfig(path: string): FolioConfig {
     epub: { ...defaultEpubOptions },
     typography: { enabled: true },
     hyphenation: { exceptions: [] },
+    limits: {},
   };
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
@@ -196,10 +201,13 @@ export function loadConfig(path: string): FolioConfig {
               if (typeof n === 'number' && n >= 0 && n < 400) config.margins[m] = n;
               else at(v, `"pdf.margins.${m}" must be a number of points between 0 and 400`);
             }
+          } else if (sub === 'tocDepth') {
+            if (isScalar(v) && (v.value === 1 || v.value === 2)) config.pdf.tocDepth = v.value;
+            else at(v, '"pdf.tocDepth" must be 1 (chapters) or 2 (chapters and sections)');
           } else if (sub === 'columns') {
             if (isScalar(v) && (v.value === 1 || v.value === 2)) config.pdf.columns = v.value;
             else at(v, '"pdf.columns" must be 1 or 2');
-          } else if (sub === 'toc' || sub === 'creditsPage') {
+          } else if (sub === 'toc' || sub === 'creditsPage' || sub === 'recto') {
             const b = bool(v, `pdf.${sub}`);
             if (b !== undefined) config.pdf[sub] = b;
           } else if (sub === 'pdfa') {
@@ -234,6 +242,21 @@ export function loadConfig(path: string): FolioConfig {
         if (!isMap(value)) { at(value, '"hyphenation" must be a mapping with "exceptions"'); break; }
         keysOf(value, ['exceptions'], 'hyphenation.');
         if (value.has('exceptions')) config.hyphenation.exceptions = strList(value.get('exceptions', true), 'hyphenation.exceptions');
+        break;
+      }
+      case 'limits': {
+        if (!isMap(value)) { at(value, '"limits" must be a mapping (timeout, maxManuscriptBytes, maxImageBytes, maxImagePixels, maxDepth, maxInlineMarkers, maxDefinitions, maxBlockChars)'); break; }
+        keysOf(value, buildLimitKeys, 'limits.');
+        for (const item of value.items) {
+          const sub = isScalar(item.key) ? String(item.key.value) : '';
+          const k = buildLimitKeys.find((l) => l === sub);
+          if (!k) continue;
+          const v = item.value;
+          const n = isScalar(v) && typeof v.value === 'number' ? v.value : NaN;
+          // Seconds may be fractional; sizes and counts are whole numbers.
+          if (k === 'timeout' ? Number.isFinite(n) && n > 0 : Number.isSafeInteger(n) && n > 0) config.limits[k] = n;
+          else at(v, k === 'timeout' ? '"limits.timeout" must be a positive number of seconds' : `"limits.${k}" must be a positive whole number`);
+        }
         break;
       }
       default:

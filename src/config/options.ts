@@ -46,6 +46,10 @@ export interface PdfTheme {
     fallback: FontFaces;
   };
   colors: { text: string; accent: string; muted: string };
+  /** Space between the columns of a two-column chapter, in points (theme `columnGap`; default 16). */
+  columnGap?: number;
+  /** In two columns, pull quotes float across both columns as a full-width band (theme `pullQuoteSpan`; default true). */
+  pullQuoteSpan?: boolean;
 }
 
 export interface EpubTheme {
@@ -84,8 +88,16 @@ export interface PdfOptions {
   toc: boolean;
   /** Print a credits page listing every image credit. */
   creditsPage: boolean;
+  /** Chapter body text in one or two columns. */
   columns: 1 | 2;
   pdfa: PdfaLevel | false;
+  /** Open every chapter (and the contents and credits) on a right-hand, odd page. */
+  recto?: boolean;
+  /**
+   * Levels of the printed contents: 1 chapters (articles), 2 also their `##` sections.
+   * Absent: 2 for a book of at most 12 chapters and 60 entries, else 1.
+   */
+  tocDepth?: 1 | 2;
 }
 
 /** EPUB switches from folio.yaml `epub:`. */
@@ -97,5 +109,31 @@ export interface EpubOptions {
   nbspFallback: boolean;
 }
 
-export const defaultPdfOptions: PdfOptions = { toc: true, creditsPage: true, columns: 1, pdfa: false };
+export const defaultPdfOptions: PdfOptions = { toc: true, creditsPage: true, columns: 1, pdfa: false, recto: false };
 export const defaultEpubOptions: EpubOptions = { embedFonts: false, softHyphens: false, nbspFallback: false };
+
+/**
+ * Build limits (folio.yaml `limits:`; `--timeout` overrides `timeout`). Each stage
+ * keeps its own default (pool, manuscript reader, asset resolver, parser): only the
+ * limits a file sets are present.
+ */
+export interface BuildLimits {
+  /** Seconds one publication may take to build. */
+  timeout: number;
+  /** Largest manuscript read, bytes. */
+  maxManuscriptBytes: number;
+  /** Largest image file read, bytes. */
+  maxImageBytes: number;
+  /** Largest decoded image, pixels (width × height). */
+  maxImagePixels: number;
+  /** Parser: deepest nesting of the syntax tree. */
+  maxDepth: number;
+  /** Parser: most emphasis, link, code and HTML markers in one block of text. */
+  maxInlineMarkers: number;
+  /** Parser: most link reference and footnote definitions. */
+  maxDefinitions: number;
+  /** Parser: longest block of text, characters. */
+  maxBlockChars: number;
+}
+
+export const buildLimitKeys: ReadonlyArray<keyof BuildLimits> = ['timeout', 'maxManuscriptBytes', 'maxImageBytes', 'maxImagePixels', 'maxDepth', 'maxInlineMarkers', 'maxDefinitions', 'maxBlockChars'];

@@ -46,6 +46,20 @@ function faces(spec: unknown, themeDir: string, what: string, file: string): Fon
   return { regular, italic: pick('italic'), bold: pick('bold'), boldItalic: pick('boldItalic') };
 }
 
+/** The two-column settings of a theme (both optional): `columnGap` in points, `pullQuoteSpan`. */
+function columnOptions(pdf: Record<string, unknown>, file: string): { columnGap?: number; pullQuoteSpan?: boolean } {
+  const out: { columnGap?: number; pullQuoteSpan?: boolean } = {};
+  if (pdf.columnGap !== undefined) {
+    const gap = pdf.columnGap;
+    out.columnGap = need(typeof gap === 'number' && gap >= 0 && gap < 200 ? gap : undefined, 'pdf.columnGap (points, 0 to 200)', file);
+  }
+  if (pdf.pullQuoteSpan !== undefined) {
+    const span = pdf.pullQuoteSpan;
+    out.pullQuoteSpan = need(typeof span === 'boolean' ? span : undefined, 'pdf.pullQuoteSpan (true or false)', file);
+  }
+  return out;
+}
+
 /** Finds a theme by name (a folder under templates/) or by directory path. */
 export function themeDir(nameOrDir: string, cwd = process.cwd()): string {
   const asDir = resolve(cwd, nameOrDir);
@@ -98,6 +112,7 @@ export function loadTheme(nameOrDir = 'default', cwd = process.cwd()): Theme {
         fallback: faces(fonts.fallback, dir, 'pdf.fonts.fallback', file),
       },
       colors: { text: color('text'), accent: color('accent'), muted: color('muted') },
+      ...columnOptions(pdf, file),
     },
     epub: { css: readFileSync(cssPath, 'utf8') },
   };

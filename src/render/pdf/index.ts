@@ -13,12 +13,14 @@ import { report } from '../../diagnostics/report.js';
 import { getHyphenator } from '../../typography/hyphenation.js';
 import { FontBook } from './fonts.js';
 import { chapterItems, creditsItems, noteSeparator, titlePageItems } from './layout/chapter.js';
+import { columnGeometry } from './layout/columns.js';
 import { withLineCache } from './layout/line-cache.js';
 import { Paginator, type Page } from './layout/paginate.js';
 import { tocItems } from './layout/toc.js';
 import type { LayoutEnv } from './layout/types.js';
 import { xmpMetadata } from './metadata.js';
 import { Painter } from './paint.js';
+import { countOutline, pdfaDocumentOptions, pdfaImageHook } from './pdfa.js';
 
 /** A fixed date for the PDF's info dictionary: pdfkit otherwise writes "now". */
 function documentDate(modified: string): Date {
@@ -28,6 +30,8 @@ function documentDate(modified: string): Date {
 
 interface PassResult {
   chapterPages: Map<string, number>;
+  /** First page of each named destination of an outlined item (chapter openers, section headings): the TOC's numbers. */
+  destPages: Map<string, number>;
   pageCount: number;
 }
 
@@ -49,6 +53,7 @@ function layoutPass(pub: Publication, options: RenderOptions, fonts: FontBook, s
     lang: chapter?.lang ?? pub.meta.lang,
     hyphenate: getHyphenator(chapter?.lang ?? pub.meta.lang, options.hyphenationExceptions ? { exceptions: options.hyphenationExceptions } : {}),
     assets: pub.assets,
+    columns: pdf.columns,
     warn: (ruleId, reason, node) => {
       if (chapter) report(chapter.file, ruleId, reason, node);
     },
@@ -57,32 +62,36 @@ function layoutPass(pub: Publication, options: RenderOptions, fonts: FontBook, s
   const first = pub.chapters[0];
   const book = pub.chapters.length > 1;
   const chapterPages = new Map<string, number>();
+  const destPages = new Map<string, number>();
   const figurePages = new Map<string, number>();
   let pageCount = 0;
   const paginator = new Paginator({
     areaHeight,
     noteSeparator: noteSeparator(envOf(first)),
     keep: false,
+    columns: columnGeometry(measure, pdf.columns, theme),
+    recto: pdf.recto,
     onPage: (page) => {
       pageCount++;
       for (const id of page.marks) if (!figurePages.has(id)) figurePages.set(id, page.number);
       for (const placed of page.placed) {
         const chapterId = placed.item.source?.chapterId;
         if (placed.item.opener && chapterId !== undefined && !chapterPages.has(chapterId)) chapterPages.set(chapterId, page.number);
+        if (placed.item.outline) for (const box of placed.item.boxes) if (box.kind === 'dest' && !destPages.has(box.name)) destPages.set(box.name, page.number);
       }
       sink(page);
     },
   });
   if (book || !first) paginator.add(titlePageItems(pub, envOf(first)));
   // A contents page only helps a book or a collection, not a single brief.
-  if (pdf.toc && pub.chapters.length > 1) paginator.add(tocItems(pub, envOf(first), tocPages));
+  if (pdf.toc && pub.chapters.length > 1) paginator.add(tocItems(pub, envOf(first), tocPages, pdf.tocDepth));
   for (const chapter of pub.chapters) paginator.add(chapterItems(chapter, envOf(chapter), book));
   if (pdf.creditsPage && pub.credits.length > 0) {
     paginator.endPage();
     paginator.add(creditsItems(pub, figurePages, (id) => envOf(byId.get(id)), envOf(first)));
   }
   paginator.finish();
-  return { chapterPages, pageCount };
+  return { chapterPages, destPages, pageCount };
 }
 
 /** Manuscripts up to this size (characters) keep their lines between the two passes: a few hundred MB at most. */
@@ -90,7 +99,8 @@ const LINE_CACHE_MAX_CHARS = 1_500_000;
 
 /** Runs the layout, twice when a printed TOC needs the page numbers. */
 function layoutAll(pub: Publication, options: RenderOptions, fonts: FontBook, sink: (page: Page) => void): void {
-  if (!options.pdf?.toc || pub.chapters.length < 2) {
+  // Same default as layoutPass: without `options.pdf` the TOC is printed, so it needs its numbers.
+  if (!(options.pdf ?? defaultPdfOptions).toc || pub.chapters.length < 2) {
     layoutPass(pub, options, fonts, sink);
     return;
   }
@@ -99,7 +109,7 @@ function layoutAll(pub: Publication, options: RenderOptions, fonts: FontBook, si
   const twice = () => {
     const first = layoutPass(pub, options, fonts, () => undefined);
     pub.chapters.forEach((chapter, index) => chapter.file.messages.splice(messages[index] ?? 0));
-    layoutPass(pub, options, fonts, sink, first.chapterPages);
+    layoutPass(pub, options, fonts, sink, first.destPages);
   };
   // The second pass reuses the first one's lines, unless keeping every line of a very long book costs too much memory.
   // Chapters cut from one manuscript share its file: count each file once.
@@ -149,18 +159,20 @@ export async function renderPdf(pub: Publication, options: RenderOptions, onPage
   const theme = options.theme.pdf;
   const fonts = new FontBook(theme.fonts);
   const date = documentDate(pub.meta.modified);
+  const pdfa = options.pdf?.pdfa ?? false;
   const doc = new PDFDocument({
     autoFirstPage: false,
     size: [theme.pageSize.width, theme.pageSize.height],
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     compress: true,
-    pdfVersion: '1.7',
+    ...pdfaDocumentOptions(pdfa),
     lang: pub.meta.lang,
     displayTitle: true,
     tagged: true,
     info: {
       Title: pub.meta.title,
-      Author: pub.meta.authors.join(', '),
+      // PDF/A: every info entry needs its XMP twin, and XMP has no creator to match an empty Author.
+      ...(pdfa && pub.meta.authors.length === 0 ? {} : { Author: pub.meta.authors.join(', ') }),
       ...(pub.meta.description ? { Subject: pub.meta.description } : {}),
       Creator: 'Folio',
       Producer: 'Folio (pdfkit)',
@@ -175,12 +187,18 @@ export async function renderPdf(pub: Publication, options: RenderOptions, onPage
     doc.on('error', reject);
   });
   const first = pub.chapters[0];
+  const prepareImage = pdfa
+    ? pdfaImageHook(pdfa, (ruleId, reason) => {
+        if (first) report(first.file, ruleId, reason);
+      })
+    : undefined;
   const painter = new Painter(doc, {
     theme,
     fonts,
     onImageError: (alt, error) => {
       if (first) report(first.file, 'pdf-image', `cannot draw image "${alt}": ${error instanceof Error ? error.message : String(error)}`);
     },
+    ...(prepareImage ? { prepareImage } : {}),
   });
   let pages = 0;
   layoutAll(pub, options, fonts, (page) => {
@@ -190,7 +208,8 @@ export async function renderPdf(pub: Publication, options: RenderOptions, onPage
   });
   if (pages === 0) painter.page({ number: 1, placed: [], notes: [], runningHead: '', opener: false, plain: true, marks: [] });
   painter.finish();
-  xmpMetadata(doc, pub, date);
+  if (pdfa) countOutline(doc);
+  xmpMetadata(doc, pub, date, { pdfa: pdfa !== false });
   doc.end();
   return done;
 }

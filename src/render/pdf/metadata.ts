@@ -2,6 +2,11 @@
  * XMP metadata with the values escaped. pdfkit 0.20 writes its XMP packet from the info
  * dictionary without escaping, so a title with `&` or `<` gives invalid XML; we replace
  * its (internal) `_addInfo` step on this document with one that escapes.
+ *
+ * In PDF/A mode pdfkit appends the pdfaid part and conformance to this same packet (one
+ * metadata stream, one pdfaid), and PDF/A asks every info entry to equal its XMP twin:
+ * dc:creator then holds the info dictionary's Author, the authors joined by commas, as
+ * its one entry (PDFBox Preflight rejects a Seq that differs from Author).
  */
 import type {} from 'pdfkit';
 import type { Publication } from '../../ast/publication.js';
@@ -12,7 +17,12 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[char] ?? 'amp'};`);
 }
 
-function packet(pub: Publication, date: Date): string {
+export interface XmpOptions {
+  /** Keep every value identical to its info-dictionary twin (PDF/A). */
+  pdfa: boolean;
+}
+
+function packet(pub: Publication, date: Date, options: XmpOptions): string {
   const stamp = `${date.toISOString().split('.')[0] ?? ''}Z`;
   const alt = (value: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(value)}</rdf:li></rdf:Alt>`;
   const lines = [
@@ -23,7 +33,8 @@ function packet(pub: Publication, date: Date): string {
     `<dc:format>application/pdf</dc:format>`,
     `<dc:title>${alt(pub.meta.title)}</dc:title>`,
   ];
-  if (pub.meta.authors.length > 0) lines.push(`<dc:creator><rdf:Seq>${pub.meta.authors.map((a) => `<rdf:li>${escapeXml(a)}</rdf:li>`).join('')}</rdf:Seq></dc:creator>`);
+  const creators = options.pdfa ? [pub.meta.authors.join(', ')] : pub.meta.authors;
+  if (pub.meta.authors.length > 0) lines.push(`<dc:creator><rdf:Seq>${creators.map((a) => `<rdf:li>${escapeXml(a)}</rdf:li>`).join('')}</rdf:Seq></dc:creator>`);
   if (pub.meta.description) lines.push(`<dc:description>${alt(pub.meta.description)}</dc:description>`);
   if (pub.meta.lang) lines.push(`<dc:language><rdf:Bag><rdf:li>${escapeXml(pub.meta.lang)}</rdf:li></rdf:Bag></dc:language>`);
   if (pub.meta.rights) lines.push(`<dc:rights>${alt(pub.meta.rights)}</dc:rights>`);
@@ -33,9 +44,9 @@ function packet(pub: Publication, date: Date): string {
 }
 
 /** Makes `doc` write an escaped XMP packet for `pub` when it ends. */
-export function xmpMetadata(doc: Doc, pub: Publication, date: Date): void {
+export function xmpMetadata(doc: Doc, pub: Publication, date: Date, options: XmpOptions = { pdfa: false }): void {
   const append: unknown = Reflect.get(doc, 'appendXML');
   if (typeof append !== 'function') return;
-  const xml = packet(pub, date);
+  const xml = packet(pub, date, options);
   Reflect.set(doc, '_addInfo', () => Reflect.apply(append, doc, [xml]));
 }

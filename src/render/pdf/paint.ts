@@ -9,6 +9,7 @@ import type { PdfTheme } from '../../config/options.js';
 import type { FontBook, Variant } from './fonts.js';
 import type { Page, Placed } from './layout/paginate.js';
 import type { Box, Item, StructNode } from './layout/types.js';
+import { annotate, ItemLinks, linkContents, type LinkCarry } from './links.js';
 import { TextWriter } from './text-writer.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -34,20 +35,31 @@ export interface PaintOptions {
   fonts: FontBook;
   /** Called when pdfkit refuses an image that passed the layout checks. */
   onImageError(alt: string, error: unknown): void;
+  /** Sees each image pdfkit opened, once, before it is drawn (PDF/A-1 flattens transparency here). */
+  prepareImage?(image: unknown, alt: string): void;
 }
 
-/** What a box is marked as: its structure element, an artifact, or nothing (annotations). */
-function markOf(box: Box, item: Item): StructNode | 'artifact' | 'none' {
+/**
+ * What a box is marked as: its structure element (a link's text: its Link element), an
+ * artifact, or nothing (annotations).
+ */
+function markOf(box: Box, item: Item, links: ItemLinks): StructNode | 'artifact' | 'none' {
   if (box.kind === 'link' || box.kind === 'dest') return 'none';
   if (box.kind === 'rule' || box.kind === 'rect' || (box.kind === 'text' && box.artifact)) return 'artifact';
   if (item.artifact) return 'artifact';
-  return box.tag ?? item.tag ?? 'artifact';
+  const tag = box.tag ?? item.tag;
+  if (!tag) return 'artifact';
+  return (box.kind === 'text' ? links.textNode(box, tag) : undefined) ?? tag;
 }
 
 export class Painter {
   private readonly outlineStack: Outline[];
   private readonly writer: TextWriter;
   private readonly elements = new Map<StructNode, Element>();
+  /** Link elements of the current page: ended with it, so that their OBJRs name it. */
+  private readonly pageLinks: StructNode[] = [];
+  /** The link the last item ended with (a link broken across lines stays one element). */
+  private carry: LinkCarry | undefined;
   private readonly images = new Map<string, unknown>();
   private readonly root: Element;
   private pageHeight = 0;
@@ -69,8 +81,31 @@ export class Painter {
       element = this.doc.struct(node.role, { ...(node.alt === undefined ? {} : { alt: node.alt }), ...(node.lang === undefined ? {} : { lang: node.lang }) });
       parent.add(element);
       this.elements.set(node, element);
+      if (node.role === 'Link') this.pageLinks.push(node);
     }
     return element;
+  }
+
+  /**
+   * Ends the page's Link elements: pdfkit writes an OBJR's /Pg as the page current when
+   * its element is flushed. A link that goes on over the page break gets a new element.
+   */
+  private endLinks(): void {
+    for (const node of this.pageLinks) {
+      this.elements.get(node)?.end();
+      this.elements.delete(node);
+    }
+    this.pageLinks.length = 0;
+    this.carry = undefined;
+  }
+
+  private link(box: Extract<Box, { kind: 'link' }>, left: number, top: number, links: ItemLinks): void {
+    const node = links.annotationNode(box);
+    // No Link element: the link's text is drawn as an artifact (a repeated pull quote or
+    // table header, untagged text), which is not read; an annotation outside the
+    // structure tree would be (PDF/UA 7.18.1). The original text keeps the link.
+    if (!node) return;
+    annotate(this.doc, box, left + box.x, top + box.y, linkContents(box, links.text(node), node), this.element(node));
   }
 
   private image(box: Extract<Box, { kind: 'image' }>, left: number, top: number): void {
@@ -78,7 +113,11 @@ export class Painter {
     try {
       // One image object per asset (or per drawing without one), however often it is drawn.
       const key = box.assetId ?? `anonymous-${this.images.size}`;
-      const source = this.images.get(key) ?? openImage(doc, Buffer.from(box.data));
+      let source = this.images.get(key);
+      if (source === undefined) {
+        source = openImage(doc, Buffer.from(box.data));
+        this.options.prepareImage?.(source, box.alt);
+      }
       this.images.set(key, source);
       drawImage(doc, source, left + box.x, top + box.y, box.width, box.height);
     } catch (error) {
@@ -87,7 +126,7 @@ export class Painter {
     }
   }
 
-  private box(box: Box, left: number, top: number, gap: number): void {
+  private box(box: Box, left: number, top: number, gap: number, links: ItemLinks): void {
     const doc = this.doc;
     switch (box.kind) {
       case 'text':
@@ -105,8 +144,7 @@ export class Painter {
         this.image(box, left, top);
         break;
       case 'link':
-        if (box.url.startsWith('#')) doc.goTo(left + box.x, top + box.y, box.width, box.height, box.url.slice(1));
-        else doc.link(left + box.x, top + box.y, box.width, box.height, box.url);
+        this.link(box, left, top, links);
         break;
       case 'dest':
         doc.addNamedDestination(box.name, 'XYZ', left + box.x, top + box.y, null);
@@ -117,6 +155,7 @@ export class Painter {
   /** Draws an item's boxes, grouped into marked-content sequences. */
   private item(placed: Placed, left: number, top: number): void {
     const { item } = placed;
+    const links = new ItemLinks(item, this.options.fonts, this.carry);
     let group: StructNode | 'artifact' | 'none' | undefined;
     const close = () => {
       this.writer.end();
@@ -124,7 +163,7 @@ export class Painter {
       group = undefined;
     };
     for (const box of item.boxes) {
-      const mark = markOf(box, item);
+      const mark = markOf(box, item, links);
       if (mark !== group) {
         close();
         if (mark === 'artifact') this.doc.markContent('Artifact', { type: 'Layout' });
@@ -133,9 +172,10 @@ export class Painter {
       }
       if (box.kind === 'text') this.writer.begin(this.pageHeight);
       else this.writer.end();
-      this.box(box, left, top + placed.y, placed.gap);
+      this.box(box, left, top + placed.y, placed.gap, links);
     }
     close();
+    this.carry = links.trailing();
   }
 
   private outline(title: string, level: number): void {
@@ -144,6 +184,19 @@ export class Painter {
     const entry = parent.addItem(title);
     this.outlineStack.length = depth + 1;
     this.outlineStack.push(entry);
+  }
+
+  /** `text` shortened at a word, with an ellipsis, to fit `width` (a long title as a running head). */
+  private fitted(text: string, variant: Variant, size: number, width: number): string {
+    const widthOf = (value: string) => this.options.fonts.segment(value, 'text', variant, size).segments.reduce((sum, segment) => sum + segment.width, 0);
+    if (widthOf(text) <= width) return text;
+    const words = text.split(/\s+/);
+    while (words.length > 1) {
+      words.pop();
+      const shortened = `${words.join(' ').replace(/[\s,;:.–—-]+$/u, '')}…`;
+      if (widthOf(shortened) <= width) return shortened;
+    }
+    return '…';
   }
 
   /** Page furniture: a string centred on `center`, with fallback fonts where needed. */
@@ -176,10 +229,11 @@ export class Painter {
       this.item(placed, left, margins.top);
     }
     for (const placed of page.notes) this.item(placed, left, margins.top);
+    this.endLinks();
     if (page.plain) return;
     const small = theme.fontSize * 0.78;
     if (!page.opener && page.runningHead) {
-      this.centred(page.runningHead, 'italic', small, theme.colors.muted, center, margins.top * 0.55);
+      this.centred(this.fitted(page.runningHead, 'italic', small, measure), 'italic', small, theme.colors.muted, center, margins.top * 0.55);
     }
     if (!page.opener) this.centred(String(page.number), 'regular', small, theme.colors.muted, center, height - margins.bottom * 0.45);
   }

@@ -19,6 +19,7 @@ import type {
 } from 'mdast';
 import type {} from 'mdast-util-directive';
 import type { Node } from 'unist';
+import type { Figure, PullQuote } from '../../../ast/nodes.js';
 import { captionItems, creditItems, figureItem, pullQuoteItems } from './figures.js';
 import { baseStyle, htmlText, inlineRuns, plainText } from './inline.js';
 import { baselineIn, paragraphItems } from './items.js';
@@ -149,6 +150,38 @@ function listItemBody(item: ListItem, ctx: BlockCtx, spread: boolean): Item[] {
   return items;
 }
 
+/** The context of a block set across every column, when `ctx` is a column's (else undefined). */
+function acrossColumns(ctx: BlockCtx): BlockCtx | undefined {
+  return ctx.span ? { ...ctx, x: ctx.span.x, width: ctx.span.width, span: undefined } : undefined;
+}
+
+/** Marks items as set across the columns; a single one may float to the next page. */
+function spanning(items: Item[], float: boolean): Item[] {
+  for (const item of items) {
+    item.span = true;
+    if (float && items.length === 1) item.float = true;
+  }
+  return items;
+}
+
+/** Landscape images (wider than 5:4) span the columns; others fit a column. */
+const WIDE_FIGURE = 1.25;
+
+function figureItems(node: Figure, ctx: BlockCtx): Item[] {
+  const { env } = ctx.scope;
+  const wide = acrossColumns(ctx);
+  const asset = node.assetId === undefined ? undefined : env.assets.get(node.assetId);
+  if (wide && asset && asset.height > 0 && asset.width / asset.height >= WIDE_FIGURE) {
+    return spanning([figureItem(node, wide, env.areaHeight * 0.5, ctx.style.leading)], true);
+  }
+  return [figureItem(node, ctx, env.areaHeight * 0.7, ctx.style.leading)];
+}
+
+function pullQuoteBlock(node: PullQuote, ctx: BlockCtx): Item[] {
+  const wide = ctx.scope.env.theme.pullQuoteSpan === false ? undefined : acrossColumns(ctx);
+  return wide ? spanning(pullQuoteItems(node, wide), true) : pullQuoteItems(node, ctx);
+}
+
 /** Draws a quote bar beside every item of a block quote (extending over the gaps). */
 function barred(items: Item[], ctx: BlockCtx): Item[] {
   for (const item of items) {
@@ -181,17 +214,20 @@ const handlers: BlockHandlers = {
     const height = ctx.style.leading * 1.2;
     return [{ height, spaceBefore: paragraphGap(ctx), boxes: [{ kind: 'rule', x: ctx.x + (ctx.width - width) / 2, y: height / 2, width, thickness: 0.6, color: ctx.scope.env.theme.colors.muted }] }];
   },
-  table: tableItems,
+  table: (node, ctx) => {
+    const wide = acrossColumns(ctx);
+    return wide ? spanning(tableItems(node, wide), false) : tableItems(node, ctx);
+  },
   tableRow: (node, ctx) => tableItems({ type: 'table', children: [node] }, ctx),
   tableCell: (node, ctx) => phrasingItems(node.children, ctx, node),
   definition: () => [],
   // Footnote definitions are set at the end of their chapter (chapter.ts), not in place.
   footnoteDefinition: () => [],
   yaml: () => [],
-  figure: (node, ctx) => [figureItem(node, ctx, ctx.scope.env.areaHeight * 0.7, ctx.style.leading)],
+  figure: figureItems,
   figureCaption: (node, ctx) => captionItems(node, ctx, paragraphGap(ctx)),
   credit: (node, ctx) => creditItems(node, ctx, 3),
-  pullQuote: pullQuoteItems,
+  pullQuote: pullQuoteBlock,
   containerDirective: (node, ctx) => layoutBlocks(node.children, { ...ctx, parent: structIn(ctx, 'Div') }),
   leafDirective: (node, ctx) => phrasingItems(node.children, ctx, node),
 };

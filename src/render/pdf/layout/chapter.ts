@@ -3,6 +3,8 @@ import type { Definition, FootnoteDefinition, PhrasingContent } from 'mdast';
 import type { Node } from 'unist';
 import type { Chapter, Publication } from '../../../ast/publication.js';
 import { addMarker, layoutBlocks, runsItems } from './blocks.js';
+import { columnGeometry } from './columns.js';
+import { coverItem } from './cover.js';
 import { figureItem } from './figures.js';
 import { baseStyle, childrenOf, inlineRuns, NoteNumbers, type InlineScope } from './inline.js';
 import { paragraphItems } from './items.js';
@@ -73,7 +75,12 @@ function titleBlock(chapter: Chapter, ctx: BlockCtx, book: boolean): Item[] {
     const runs: Run[] = [{ kind: 'text', text: chapter.authors.join(', '), style: styled(ctx, { bold: true, size: s, color: env.theme.colors.accent }) }];
     items.push(...textItems(runs, ctx, s, s * 1.3, 'left', size * 0.7));
   }
-  if (chapter.hero) items.push({ ...figureItem(chapter.hero, ctx, env.areaHeight * 0.45, size), keepWithNext: true });
+  if (chapter.hero) {
+    // The opener (title block, hero with its credit, the first two lines of text) is kept on one page: a long title shrinks the hero.
+    const used = items.reduce((sum, item) => sum + item.spaceBefore + item.height, 0);
+    const room = env.areaHeight - used - size * 5 - ctx.style.leading * 3;
+    items.push({ ...figureItem(chapter.hero, ctx, Math.min(env.areaHeight * 0.45, room), size), keepWithNext: true });
+  }
   const first = items[0];
   if (first) {
     first.breakBefore = true;
@@ -110,10 +117,12 @@ function noteBodies(scope: InlineScope, notes: Map<string, FootnoteDefinition>, 
     const first = body[0];
     if (!first) continue;
     first.spaceBefore = size * 0.3;
-    addMarker(first, `${n}.`, { ...inner, x: ctx.x }, indent, ctx.scope.env.theme.colors.accent, { role: 'Lbl', parent: note });
+    // The note's number is its label and the link back to its call: Lbl > Link.
+    const back: StructNode = { role: 'Link', parent: { role: 'Lbl', parent: note } };
+    addMarker(first, `${n}.`, { ...inner, x: ctx.x }, indent, ctx.scope.env.theme.colors.accent, back);
     first.boxes.push(
       { kind: 'dest', x: ctx.x, y: 0, name: scope.notes.noteDest(n) },
-      { kind: 'link', x: ctx.x, y: 0, width: indent * 0.8, height: first.height, url: `#${scope.notes.callDest(n)}` },
+      { kind: 'link', x: ctx.x, y: 0, width: indent * 0.8, height: first.height, url: `#${scope.notes.callDest(n)}`, tag: back },
     );
     for (const item of body) delete item.keepWithNext;
     bodies.set(String(n), body);
@@ -126,13 +135,26 @@ export function noteSeparator(env: LayoutEnv): Item {
   return { height: env.theme.lineHeight * 0.6, spaceBefore: 0, boxes: [{ kind: 'rule', x: 0, y: env.theme.lineHeight * 0.2, width: env.measure / 4, thickness: 0.5, color: env.theme.colors.muted }] };
 }
 
+/** Fewer ems to a column than this: set ragged right, not justified (no rivers). */
+const NARROW_COLUMN_EMS = 18;
+
+/** The body context of a column `width` wide; blocks that span the columns get the full width. */
+function columnCtx(ctx: BlockCtx, width: number): BlockCtx {
+  const style: BlockStyle = width < ctx.style.size * NARROW_COLUMN_EMS ? { ...ctx.style, align: 'left' } : ctx.style;
+  return { ...ctx, width, style, span: { x: ctx.x, width: ctx.width } };
+}
+
 /** Items of one chapter, from its opener to its last block; footnotes ride with their calls. */
 export function chapterItems(chapter: Chapter, env: LayoutEnv, book: boolean): Item[] {
   const { scope, notes } = newScope(env, chapter.tree, chapter.id);
   const sect: StructNode = { role: 'Sect', lang: chapter.lang };
   const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0, parent: sect };
   const items = titleBlock(chapter, ctx, book);
-  const body = layoutBlocks(chapter.tree.children, ctx);
+  // In two columns the title block and the notes keep the full width; the body is set
+  // to the column's measure, and what spans the columns says so (`span`).
+  const columns = columnGeometry(env.measure, env.columns, env.theme);
+  const body = layoutBlocks(chapter.tree.children, columns ? columnCtx(ctx, columns.width) : ctx);
+  if (columns) for (const item of body) if (!item.span) item.column = true;
   const first = body[0];
   if (first) first.spaceBefore = Math.max(first.spaceBefore, ctx.style.leading);
   items.push(...body);
@@ -153,28 +175,37 @@ export function chapterItems(chapter: Chapter, env: LayoutEnv, book: boolean): I
   return items;
 }
 
-/** The publication's title page (books of several chapters). */
+/** The publication's title page (books of several chapters), under its cover image if it has one. */
 export function titlePageItems(pub: Publication, env: LayoutEnv): Item[] {
   const { scope } = newScope(env);
-  const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0, parent: { role: 'Sect' } };
+  const sect: StructNode = { role: 'Sect' };
+  const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0, parent: sect };
   const size = ctx.style.size;
-  const items: Item[] = [{ height: env.areaHeight * 0.22, spaceBefore: 0, boxes: [], breakBefore: true, opener: true, plain: true, runningHead: '', keepWithNext: true }];
+  const text: Item[] = [];
   const t = size * 2.3;
-  items.push(...textItems([{ kind: 'text', text: pub.meta.title, style: styled(ctx, { bold: true, size: t }) }], ctx, t, t * 1.15, 'center', 0));
+  text.push(...textItems([{ kind: 'text', text: pub.meta.title, style: styled(ctx, { bold: true, size: t }) }], ctx, t, t * 1.15, 'center', 0));
   if (pub.meta.subtitle) {
     const s = size * 1.25;
-    items.push(...textItems([{ kind: 'text', text: pub.meta.subtitle, style: styled(ctx, { italic: true, size: s, color: env.theme.colors.muted }) }], ctx, s, s * 1.3, 'center', size));
+    text.push(...textItems([{ kind: 'text', text: pub.meta.subtitle, style: styled(ctx, { italic: true, size: s, color: env.theme.colors.muted }) }], ctx, s, s * 1.3, 'center', size));
   }
   if (pub.meta.authors.length > 0) {
     const s = size * 1.1;
-    items.push(...textItems([{ kind: 'text', text: pub.meta.authors.join(', '), style: styled(ctx, { size: s, color: env.theme.colors.accent }) }], ctx, s, s * 1.3, 'center', size * 2.5));
+    text.push(...textItems([{ kind: 'text', text: pub.meta.authors.join(', '), style: styled(ctx, { size: s, color: env.theme.colors.accent }) }], ctx, s, s * 1.3, 'center', size * 2.5));
   }
   const imprint = [pub.meta.publisher, pub.meta.date?.slice(0, 4)].filter((part): part is string => Boolean(part)).join(' \u00b7 ');
   if (imprint) {
     const s = size * 0.9;
-    items.push(...textItems([{ kind: 'text', text: imprint, style: styled(ctx, { size: s, color: env.theme.colors.muted }) }], ctx, s, s * 1.3, 'center', size * 3));
+    text.push(...textItems([{ kind: 'text', text: imprint, style: styled(ctx, { size: s, color: env.theme.colors.muted }) }], ctx, s, s * 1.3, 'center', size * 3));
   }
-  return items;
+  // The cover takes the room the text leaves (the page must not overflow), up to half the block.
+  const top = env.areaHeight * 0.03;
+  const gap = size * 2.2;
+  const textHeight = text.reduce((sum, item) => sum + item.height + item.spaceBefore, 0);
+  const cover = coverItem(pub, env, sect, env.areaHeight - top - gap - textHeight - size);
+  const first = text[0];
+  if (cover && first) first.spaceBefore = gap;
+  const opening: Item = { height: cover ? top : env.areaHeight * 0.22, spaceBefore: 0, boxes: [], breakBefore: true, opener: true, plain: true, runningHead: '', keepWithNext: true };
+  return [opening, ...(cover ? [cover] : []), ...text];
 }
 
 const creditsLabel: Record<string, string> = { fr: 'Crédits', de: 'Bildnachweis', es: 'Créditos', it: 'Crediti', pt: 'Créditos', nl: 'Verantwoording' };

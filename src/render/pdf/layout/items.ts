@@ -16,6 +16,7 @@ export function lineBoxes(line: Line, x: number, baseline: number): Box[] {
     const y = baseline - fragment.rise;
     const text: Box = { kind: 'text', x: left, y, text: fragment.text, font: fragment.font, size: fragment.size, color: fragment.color };
     if (fragment.tracking) text.tracking = fragment.tracking;
+    if (fragment.link !== undefined) text.link = fragment.link;
     boxes.push(text);
     if (fragment.note !== undefined && fragment.link?.startsWith('#fn-')) {
       // The first call of a note: the note links back here.

@@ -4,7 +4,10 @@
  * moves to a new page with them when they do not fit together. Footnotes go to the
  * foot of the page that calls them, continuing on the next page when long. A figure
  * that does not fit lets the following lines of text fill the page, and opens the next.
+ * Items marked `column` flow in the columns of a region (columns.ts) when the page has
+ * several; with `recto`, openers start on odd pages after a blank verso when needed.
  */
+import { ColumnRegion, type ColumnGeometry } from './columns.js';
 import type { Item } from './types.js';
 
 export interface Placed {
@@ -39,6 +42,10 @@ export interface PaginateOptions {
   /** Called with each finished page (streaming); pages are still returned unless `keep` is false. */
   onPage?: (page: Page) => void;
   keep?: boolean;
+  /** Columns for the items marked `column` (absent: they are set like any other). */
+  columns?: ColumnGeometry | undefined;
+  /** Start every opener (`breakBefore` and `opener`) on an odd page, after a blank one if needed. */
+  recto?: boolean | undefined;
 }
 
 const EPSILON = 0.01;
@@ -59,6 +66,8 @@ export class Paginator {
   private deferred: Item[] = [];
   private readonly area: number;
   private count = 0;
+  /** The open band of columns of the current page (column items only). */
+  private region: ColumnRegion | undefined;
 
   constructor(private readonly options: PaginateOptions) {
     this.head = options.startHead ?? '';
@@ -67,6 +76,8 @@ export class Paginator {
 
   private finishPage(): void {
     if (!this.page) return;
+    // Columns that reach the foot of the page stay full, not balanced.
+    this.closeRegion(false);
     const page = this.page;
     // Notes sit at the foot of the page.
     let y = this.area - this.notesHeight;
@@ -151,10 +162,106 @@ export class Paginator {
     items.forEach((item, index) => this.addItem(items, item, index));
   }
 
+  /** Sets the open region's columns on the page, balanced or as they are. */
+  private closeRegion(balance: boolean): void {
+    const region = this.region;
+    const page = this.page;
+    this.region = undefined;
+    if (!region || !page || region.empty) return;
+    if (balance) region.balance();
+    for (const placement of region.placements()) page.placed.push(placement);
+    this.y = region.bottom();
+  }
+
+  /** Floats waiting for the next page that fit under the text of this one (multi-column). */
+  private placeDeferredHere(): void {
+    const page = this.page;
+    while (page && this.deferred.length > 0) {
+      const item = this.deferred[0];
+      if (!item) break;
+      const gap = page.placed.length > 0 ? item.spaceBefore : 0;
+      if (this.y + gap + item.height > this.area - this.notesHeight + EPSILON) break;
+      this.deferred.shift();
+      this.place(page, item, gap);
+    }
+  }
+
+  /**
+   * A full-width float (pull quote band, wide figure) met while columns are open: it
+   * goes under the balanced columns when it fits there; otherwise it waits for the top
+   * of the next page while the text that follows fills these columns. True when deferred.
+   */
+  private deferAcrossColumns(items: readonly Item[], item: Item, index: number): boolean {
+    const region = this.region;
+    if (!region || !item.float || items[index + 1]?.column !== true) return false;
+    const below = region.top + region.balancedHeight() + item.spaceBefore + item.height + this.noteNeeds(item).min;
+    if (below <= this.area - this.notesHeight + EPSILON) return false;
+    this.deferred.push(item);
+    return true;
+  }
+
+  /** A column item: down the current column, then the next, then onto a new page. */
+  private addColumnItem(items: readonly Item[], item: Item, index: number, geometry: ColumnGeometry): void {
+    let current = this.page ?? this.newPage();
+    if (item.runningHead !== undefined) {
+      this.head = item.runningHead;
+      if (current.placed.length === 0) current.runningHead = this.head;
+    }
+    const notes = this.noteNeeds(item);
+    const chain = this.chainHeight(items, index);
+    let moved = false;
+    let added = false;
+    let held: Item[] = [];
+    let advanced = false;
+    let region: ColumnRegion;
+    for (;;) {
+      const first = held[0] ?? item;
+      // Under a full-width item, at least half a line of space (a line that continues a paragraph has none).
+      region = this.region ??= new ColumnRegion(this.y + (current.placed.length > 0 ? Math.max(first.spaceBefore, first.height / 2) : 0), geometry);
+      for (const kept of held) region.add(kept);
+      held = [];
+      const bottom = this.area - this.notesHeight;
+      const y = region.columnBottom() + region.gapFor(item);
+      const others = region.bottom();
+      const fitsAlone = Math.max(y + item.height, others) + notes.min <= bottom + EPSILON;
+      const chainFits = Math.max(y + chain, others) + notes.min <= bottom + EPSILON;
+      if ((fitsAlone && (chainFits || chain > this.area)) || (moved && region.columnEmpty)) break;
+      // Its notes need room under a fuller column: shorten the columns to make it.
+      if (notes.min > 0 && y + item.height + notes.min <= bottom + EPSILON && region.addWithin(item, bottom - notes.min - region.top)) {
+        added = true;
+        break;
+      }
+      // What keeps with the item (the line before a widow) goes on with it.
+      if (!moved) held = region.takeBack(advanced);
+      if (!region.columnEmpty && region.advance()) {
+        advanced = true;
+        continue;
+      }
+      current = this.newPage();
+      moved = true;
+    }
+    if (!added) region.add(item);
+    if (item.marks) current.marks.push(...item.marks);
+    if (item.notes) {
+      const room = this.area - region.bottom();
+      for (const note of item.notes) this.addNotes(note, room);
+    }
+  }
+
   private addItem(items: readonly Item[], item: Item, index: number): void {
+    if (this.options.columns && item.column) {
+      this.addColumnItem(items, item, index, this.options.columns);
+      return;
+    }
+    if (this.region) {
+      if (this.deferAcrossColumns(items, item, index)) return;
+      this.closeRegion(true);
+    }
+    if (this.options.columns && item.breakBefore) this.placeDeferredHere();
     let current = this.page ?? this.newPage();
     if (this.deferred.length > 0 && (item.line === undefined || item.breakBefore || item.float)) current = this.newPage();
     if (item.breakBefore && current.placed.length > 0) current = this.newPage();
+    if (this.options.recto && item.breakBefore && item.opener) current = this.rectoPage(current, item);
     if (item.runningHead !== undefined) {
       this.head = item.runningHead;
       if (current.placed.length === 0) current.runningHead = this.head;
@@ -189,14 +296,40 @@ export class Paginator {
     }
   }
 
+  /**
+   * `current`, or the next odd page when `current` is even or not empty, for `opener`.
+   * A blank verso has no furniture, and an empty anchor to the opener so that the page
+   * map (and the EPUB page list) puts its page break just before the opener's.
+   */
+  private rectoPage(current: Page, opener: Item): Page {
+    let page = current;
+    while (page.number % 2 === 0 || page.placed.length > 0 || page.notes.length > 0) {
+      if (page.placed.length === 0 && page.notes.length === 0) {
+        page.plain = true;
+        if (opener.source) page.placed.push({ item: { height: 0, spaceBefore: 0, boxes: [], source: opener.source }, y: 0, gap: 0 });
+        this.finishPage();
+      }
+      page = this.newPage();
+    }
+    return page;
+  }
+
+  /** Balanced columns, then floats still waiting when they fit under them. */
+  private closeColumns(): void {
+    this.closeRegion(true);
+    if (this.options.columns) this.placeDeferredHere();
+  }
+
   /** Ends the current page (the next item opens a new one). */
   endPage(): void {
+    this.closeColumns();
     while (this.deferred.length > 0 || this.carry.length > 0) this.newPage();
     this.finishPage();
   }
 
   /** Ends the last page; returns every page kept. */
   finish(): Page[] {
+    this.closeColumns();
     while (this.deferred.length > 0 || this.carry.length > 0) this.newPage();
     this.finishPage();
     return this.pages;

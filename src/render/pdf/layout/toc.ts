@@ -1,24 +1,80 @@
 /**
- * The printed table of contents: chapter titles, dot leaders and page numbers, each
- * entry a link to its chapter. Set twice (renderPdf): first with placeholder numbers
- * to learn where chapters fall, then with the real ones. Numbers sit in a fixed-width
- * column, so both passes give the same lines and the same page count.
+ * The printed table of contents: one entry per chapter (a collection's entries carry
+ * the article's byline), optionally one per `##` section under its chapter, with dot
+ * leaders and page numbers. A title too long for one line wraps with a hanging indent;
+ * its page number stays on its last line. Every entry is a link to its destination,
+ * tagged TOCI > Link (text, number and annotations), sections in a nested TOC.
+ *
+ * Set twice (renderPdf): first with placeholder numbers to learn where chapters and
+ * sections fall, then with the real ones. Numbers sit in a fixed-width column, so both
+ * passes give the same lines and the same page count.
  */
-import type { Publication } from '../../../ast/publication.js';
-import { variantOf } from '../fonts.js';
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Chapter, Publication } from '../../../ast/publication.js';
 import { bodyStyle, chapterDest, newScope, textItems } from './chapter.js';
 import { baselineIn } from './items.js';
 import { layoutLines } from './lines.js';
 import type { BlockCtx, Box, Item, LayoutEnv, RunStyle, StructNode } from './types.js';
 
 const labels: Record<string, string> = { fr: 'Table des matières', de: 'Inhalt', es: 'Índice', it: 'Indice', pt: 'Índice', nl: 'Inhoud' };
+const pageWords: Record<string, string> = { fr: 'page', de: 'Seite', es: 'página', it: 'pagina', pt: 'página', nl: 'pagina' };
 
-export function tocLabel(lang: string): string {
-  return labels[lang.split('-')[0]?.toLowerCase() ?? ''] ?? 'Contents';
+function language(lang: string): string {
+  return lang.split('-')[0]?.toLowerCase() ?? '';
 }
 
-/** TOC items; `pages` maps chapter ids to their first page (absent: placeholders). */
-export function tocItems(pub: Publication, env: LayoutEnv, pages: Map<string, number> | undefined): Item[] {
+export function tocLabel(lang: string): string {
+  return labels[language(lang)] ?? 'Contents';
+}
+
+/** One line of the contents: a chapter (level 0) or one of its sections (level 1). */
+interface Entry {
+  level: 0 | 1;
+  title: string;
+  /** Named destination the entry links to. */
+  dest: string;
+  byline?: string;
+}
+
+/** A book lists its sections when that keeps the contents short (see `PdfOptions.tocDepth`). */
+const AUTO_MAX_CHAPTERS = 12;
+const AUTO_MAX_ENTRIES = 60;
+
+/** The `##` sections of a chapter: the sections at the top of its tree. */
+function sectionsOf(chapter: Chapter): Entry[] {
+  const entries: Entry[] = [];
+  for (const node of chapter.tree.children) {
+    if (node.type !== 'section') continue;
+    const heading: RootContent | undefined = node.children[0];
+    const title = heading?.type === 'heading' ? toString(heading).trim() : '';
+    if (title) entries.push({ level: 1, title, dest: node.id });
+  }
+  return entries;
+}
+
+/** Several manuscripts make a collection: its entries are articles, with their bylines. */
+export function isCollection(pub: Publication): boolean {
+  return new Set(pub.chapters.map((chapter) => chapter.file.path)).size > 1;
+}
+
+/** The entries of the contents, at `depth` levels (absent: chosen from the publication). */
+export function tocEntries(pub: Publication, depth: 1 | 2 | undefined): Entry[] {
+  const collection = isCollection(pub);
+  const sections = new Map(pub.chapters.map((chapter) => [chapter.id, sectionsOf(chapter)]));
+  const total = pub.chapters.length + [...sections.values()].reduce((sum, list) => sum + list.length, 0);
+  const levels = depth ?? (!collection && pub.chapters.length <= AUTO_MAX_CHAPTERS && total <= AUTO_MAX_ENTRIES ? 2 : 1);
+  const entries: Entry[] = [];
+  for (const chapter of pub.chapters) {
+    const byline = collection && chapter.authors.length > 0 ? chapter.authors.join(', ') : undefined;
+    entries.push({ level: 0, title: chapter.titleText, dest: chapterDest(chapter.id), ...(byline ? { byline } : {}) });
+    if (levels === 2) entries.push(...(sections.get(chapter.id) ?? []));
+  }
+  return entries;
+}
+
+/** TOC items; `pages` maps destination names to their first page (absent: placeholders). */
+export function tocItems(pub: Publication, env: LayoutEnv, pages: Map<string, number> | undefined, depth?: 1 | 2): Item[] {
   const { scope } = newScope(env);
   const toc: StructNode = { role: 'TOC' };
   const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0, parent: toc };
@@ -27,35 +83,83 @@ export function tocItems(pub: Publication, env: LayoutEnv, pages: Map<string, nu
   const items = textItems([{ kind: 'text', text: label, style: { ...baseRun(ctx), bold: true, size: headSize } }], ctx, headSize, headSize * 1.2, 'left', 0, { role: 'H1', parent: toc });
   const head = items[0];
   if (head) Object.assign(head, { breakBefore: true, opener: true, runningHead: label, outline: { title: label, level: 0 } });
-  const style = baseRun(ctx);
-  const numberWidth = env.metrics.width('0000', 'text-regular', style.size);
-  const gap = style.size * 0.8;
-  const leading = ctx.style.leading;
-  const baseline = baselineIn(style.size, leading);
-  const dot = env.metrics.width('.', 'text-regular', style.size);
-  const pitch = dot + style.size * 0.45;
-  pub.chapters.forEach((chapter, index) => {
-    const tag: StructNode = { role: 'TOCI', parent: toc };
-    const runs = [{ kind: 'text' as const, text: chapter.titleText, style }];
-    const lines = layoutLines(runs, env.measure - numberWidth - gap, 'left', env.metrics, scope.missing);
-    const page = pages?.get(chapter.id);
-    const number = page === undefined ? '' : String(page);
-    const url = `#${chapterDest(chapter.id)}`;
-    lines.forEach((line, lineIndex) => {
-      const boxes: Box[] = line.fragments.map((f) => ({ kind: 'text', x: f.x, y: baseline - f.rise, text: f.text, font: f.font, size: f.size, color: f.color, tag }));
-      if (lineIndex === lines.length - 1) {
-        const numberX = env.measure - env.metrics.width(number, 'text-regular', style.size);
-        // Dot leaders on a fixed grid, so that the dots of every entry line up.
-        const from = line.width + style.size * 0.6;
-        const leaderStart = Math.ceil(from / pitch) * pitch;
-        const count = Math.max(0, Math.floor((env.measure - numberWidth - style.size * 0.3 - dot - leaderStart) / pitch) + 1);
-        boxes.push(...leaderBoxes(leaderStart, baseline, pitch, count, style, env.theme.colors.muted));
-        if (number) boxes.push({ kind: 'text', x: numberX, y: baseline, text: number, font: `text-${variantOf(false, false)}`, size: style.size, color: style.color, tag });
-      }
-      boxes.push({ kind: 'link', x: 0, y: 0, width: env.measure, height: leading, url });
-      items.push({ height: leading, spaceBefore: lineIndex === 0 ? (index === 0 ? leading : leading * 0.3) : 0, boxes, tag, ...(lineIndex < lines.length - 1 ? { keepWithNext: true } : {}) });
-    });
+  const entries = tocEntries(pub, depth);
+  const nested = entries.some((entry) => entry.level === 1);
+  // Entries of several lines (sections, bylines) need air between them.
+  const airy = nested || entries.some((entry) => entry.byline !== undefined);
+  const pageWord = pageWords[language(pub.meta.lang)] ?? 'page';
+  let chapterItem: StructNode = toc;
+  let sectionToc: StructNode | undefined;
+  entries.forEach((entry, index) => {
+    let parent = toc;
+    if (entry.level === 1) {
+      sectionToc ??= { role: 'TOC', parent: chapterItem };
+      parent = sectionToc;
+    }
+    const toci: StructNode = { role: 'TOCI', parent };
+    if (entry.level === 0) {
+      chapterItem = toci;
+      sectionToc = undefined;
+    }
+    const next = entries[index + 1];
+    const spaceBefore = index === 0 ? ctx.style.leading : entry.level === 1 ? 0 : ctx.style.leading * (airy ? 0.7 : 0.3);
+    const lines = entryItems(entry, toci, pages?.get(entry.dest), pageWord, ctx, nested && entry.level === 0);
+    const first = lines[0];
+    if (first) first.spaceBefore = spaceBefore;
+    // A chapter's entry stays with its first section.
+    const last = lines[lines.length - 1];
+    if (last && entry.level === 0 && next?.level === 1) last.keepWithNext = true;
+    items.push(...lines);
   });
+  return items;
+}
+
+/** The lines of one entry: title (hanging indent), leaders and number on its last line, byline. */
+function entryItems(entry: Entry, toci: StructNode, page: number | undefined, pageWord: string, ctx: BlockCtx, strong: boolean): Item[] {
+  const { env } = ctx.scope;
+  const style: RunStyle = { ...baseRun(ctx), bold: strong };
+  const size = style.size;
+  const leading = ctx.style.leading;
+  const numberWidth = env.metrics.width('0000', 'text-regular', size);
+  const gap = size * 0.8;
+  const indent = entry.level * size * 1.5;
+  const hang = size * 1.5;
+  const baseline = baselineIn(size, leading);
+  const dot = env.metrics.width('.', 'text-regular', size);
+  const pitch = dot + size * 0.45;
+  const link: StructNode = { role: 'Link', parent: toci };
+  const number = page === undefined ? '' : String(page);
+  const alt = number ? `${entry.title}, ${pageWord} ${number}` : entry.title;
+  const lines = layoutLines([{ kind: 'text', text: entry.title, style }], env.measure - numberWidth - gap - indent - hang, 'left', env.metrics, ctx.scope.missing);
+  const items: Item[] = lines.map((line, lineIndex) => {
+    const x = indent + (lineIndex === 0 ? 0 : hang);
+    const boxes: Box[] = line.fragments.map((f) => ({ kind: 'text', x: x + f.x, y: baseline - f.rise, text: f.text, font: f.font, size: f.size, color: f.color, tag: link }));
+    if (lineIndex === lines.length - 1) {
+      // Dot leaders on a fixed grid, so that the dots of every entry line up.
+      const from = x + line.width + size * 0.6;
+      const leaderStart = Math.ceil(from / pitch) * pitch;
+      const count = Math.max(0, Math.floor((env.measure - numberWidth - size * 0.3 - dot - leaderStart) / pitch) + 1);
+      boxes.push(...leaderBoxes(leaderStart, baseline, pitch, count, style, env.theme.colors.muted));
+      if (number) boxes.push({ kind: 'text', x: env.measure - env.metrics.width(number, 'text-regular', size), y: baseline, text: number, font: 'text-regular', size, color: style.color, tag: link });
+    }
+    boxes.push({ kind: 'link', x: indent, y: 0, width: env.measure - indent, height: leading, url: `#${entry.dest}`, tag: link, alt });
+    return { height: leading, spaceBefore: 0, boxes, tag: toci, keepWithNext: true };
+  });
+  if (entry.byline) {
+    const bylineSize = size * 0.88;
+    const bylineStyle: RunStyle = { ...baseRun(ctx), italic: true, size: bylineSize, color: env.theme.colors.muted };
+    const bylineLeading = bylineSize * 1.3;
+    const tag: StructNode = { role: 'P', parent: toci };
+    const bylineLines = layoutLines([{ kind: 'text', text: entry.byline, style: bylineStyle }], env.measure - numberWidth - gap - indent - hang, 'left', env.metrics, ctx.scope.missing);
+    for (const line of bylineLines) {
+      const x = indent;
+      const y = baselineIn(bylineSize, bylineLeading);
+      const boxes: Box[] = line.fragments.map((f) => ({ kind: 'text', x: x + f.x, y: y - f.rise, text: f.text, font: f.font, size: f.size, color: f.color, tag }));
+      items.push({ height: bylineLeading, spaceBefore: 0, boxes, tag, keepWithNext: true });
+    }
+  }
+  const last = items[items.length - 1];
+  if (last) delete last.keepWithNext;
   return items;
 }
 

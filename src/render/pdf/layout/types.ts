@@ -81,14 +81,21 @@ export interface StructNode {
 }
 
 export type Box =
-  /** Text; `artifact` marks decoration (leader dots) that is not read. */
-  | { kind: 'text'; x: number; y: number; text: string; font: FontKey; size: number; color: string; tag?: StructNode; artifact?: boolean; tracking?: number }
+  /**
+   * Text; `artifact` marks decoration (leader dots) that is not read. `link`: the URI or
+   * `#name` this text is the label of (its words go into that link's Link element).
+   */
+  | { kind: 'text'; x: number; y: number; text: string; font: FontKey; size: number; color: string; tag?: StructNode; artifact?: boolean; tracking?: number; link?: string }
   | { kind: 'rule'; x: number; y: number; width: number; thickness: number; color: string }
   /** Filled rectangle; `bleed` extends it upwards over the space before its item. */
   | { kind: 'rect'; x: number; y: number; width: number; height: number; color: string; bleed?: boolean }
   | { kind: 'image'; x: number; y: number; width: number; height: number; data: Uint8Array; alt: string; assetId?: string; tag?: StructNode }
-  /** A clickable area: `url` is a URI, or `#name` for a destination in the document. */
-  | { kind: 'link'; x: number; y: number; width: number; height: number; url: string }
+  /**
+   * A clickable area: `url` is a URI, or `#name` for a destination in the document.
+   * `tag`: its Link structure element when the layout made one (else the painter does);
+   * `alt`: the annotation's /Contents (else derived from the link text).
+   */
+  | { kind: 'link'; x: number; y: number; width: number; height: number; url: string; tag?: StructNode; alt?: string }
   /** A named destination (link target) at this point. */
   | { kind: 'dest'; x: number; y: number; name: string };
 
@@ -130,6 +137,10 @@ export interface Item {
   line?: { info: LineInfo; index: number; count: number };
   /** Can float past following text to the top of the next page (figures). */
   float?: boolean;
+  /** Set in a column of a multi-column page (body text of a two-column chapter). */
+  column?: boolean;
+  /** Set across every column of a multi-column page (pull quotes, tables, wide figures). */
+  span?: boolean;
 }
 
 /** Everything the block layout needs, and nothing of pdfkit. */
@@ -143,6 +154,8 @@ export interface LayoutEnv {
   /** Break points of a word in the chapter's language (absent: no hyphenation). */
   hyphenate?: Hyphenate | undefined;
   assets: Map<string, Asset>;
+  /** Columns of chapter body text (absent: one). */
+  columns?: number | undefined;
   warn(ruleId: RuleId, reason: string, node?: Node): void;
 }
 
@@ -166,6 +179,8 @@ export interface BlockCtx {
   listDepth: number;
   /** The structure element the block's own element goes into (absent: the document). */
   parent?: StructNode | undefined;
+  /** In a column of a multi-column page: the full text block, for blocks that span it. */
+  span?: { x: number; width: number } | undefined;
 }
 
 /** A new structure element inside the context's. */
