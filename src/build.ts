@@ -6,12 +6,12 @@
 import { join, relative } from 'node:path';
 import type { VFile } from 'vfile';
 import { buildPublication } from './ast/build-publication.js';
-import type { Publication } from './ast/publication.js';
+import { coverOf, type Publication } from './ast/publication.js';
 import { configMeta, type FolioConfig } from './config/config.js';
-import type { OutputFormat, RenderOptions } from './config/options.js';
+import type { BuildLimits, OutputFormat, RenderOptions } from './config/options.js';
 import { hasErrors, report } from './diagnostics/report.js';
 import { toMessageJson, type MessageJson } from './diagnostics/json.js';
-import { AssetResolver } from './manuscript/assets.js';
+import { AssetResolver, defaultAssetLimits } from './manuscript/assets.js';
 import { readManuscript } from './manuscript/read.js';
 import { writeOutput } from './output/write.js';
 import type { PublicationJob } from './run/jobs.js';
@@ -19,6 +19,7 @@ import { publicationJson } from './ast/json.js';
 import { renderEpub } from './render/epub/index.js';
 import { pageMapOf, pageStartOf, renderPdf } from './render/pdf/index.js';
 import type { PageStart } from './ast/page-map.js';
+import type { ParseLimits } from './ast/limits.js';
 import { applyTypography } from './typography/index.js';
 
 export type RenderFormat = Exclude<OutputFormat, 'ast'>;
@@ -35,6 +36,8 @@ export interface JobOptions {
   write: boolean;
   /** The folio.yaml of a collection: its metadata overrides the manuscripts'. */
   config?: FolioConfig;
+  /** Limits set in folio.yaml (`timeout` is the pool's); absent ones keep each stage's default. */
+  limits?: Partial<BuildLimits>;
 }
 
 export interface OutputReport {
@@ -80,7 +83,7 @@ export interface PublicationSummary {
 
 function summary(pub: Publication, root: string): PublicationSummary {
   const { meta } = pub;
-  const hero = pub.chapters[0]?.hero;
+  const hero = coverOf(pub);
   const asset = hero?.assetId ? pub.assets.get(hero.assetId) : undefined;
   return {
     title: meta.title,
@@ -94,12 +97,24 @@ function summary(pub: Publication, root: string): PublicationSummary {
   };
 }
 
+/** The parser's share of the build limits. */
+function parseLimitsOf(limits: Partial<BuildLimits>): Partial<ParseLimits> {
+  const { maxDepth, maxInlineMarkers, maxDefinitions, maxBlockChars } = limits;
+  return {
+    ...(maxDepth ? { maxDepth } : {}),
+    ...(maxInlineMarkers ? { maxInlineMarkers } : {}),
+    ...(maxDefinitions ? { maxDefinitions } : {}),
+    ...(maxBlockChars ? { maxBlockChars } : {}),
+  };
+}
+
 /** Builds one publication: parse, and unless a manuscript has errors, render and write each format. */
 export async function runJob(job: PublicationJob, options: JobOptions): Promise<JobReport> {
   const started = performance.now();
-  const sources = job.manuscripts.map((path) => ({ path, file: readManuscript(path, { displayPath: relative(options.cwd, path) || path }) }));
+  const limits = options.limits ?? {};
+  const sources = job.manuscripts.map((path) => ({ path, file: readManuscript(path, { displayPath: relative(options.cwd, path) || path, ...(limits.maxManuscriptBytes ? { maxBytes: limits.maxManuscriptBytes } : {}) }) }));
   const files = sources.map((s) => s.file);
-  const resolver = new AssetResolver(job.root);
+  const resolver = new AssetResolver(job.root, { maxBytes: limits.maxImageBytes ?? defaultAssetLimits.maxBytes, maxPixels: limits.maxImagePixels ?? defaultAssetLimits.maxPixels });
   const finish = (fields: Partial<JobReport>, publication?: Publication): JobReport => ({
     name: job.name,
     inputs: job.manuscripts,
@@ -116,8 +131,12 @@ export async function runJob(job: PublicationJob, options: JobOptions): Promise<
   const publication = buildPublication(sources, {
     resolver,
     ...(options.config ? { meta: configMeta(options.config) } : {}),
+    ...(options.config?.cover ? { cover: { src: options.config.cover, baseDir: options.config.dir } } : {}),
     ...(options.sourceDateEpoch ? { sourceDateEpoch: options.sourceDateEpoch } : {}),
+    parseLimits: parseLimitsOf(limits),
   });
+  // A publication with errors is not rendered: unless its tree is asked for, typography on it would be wasted.
+  if (files.some(hasErrors) && !options.formats.includes('ast')) return finish({}, publication);
   applyTypography(publication, { enabled: options.config?.typography.enabled ?? true });
   const ast = options.formats.includes('ast') ? publicationJson(publication) : undefined;
   if (files.some(hasErrors)) return finish(ast ? { ast } : {}, publication);

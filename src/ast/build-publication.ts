@@ -9,7 +9,7 @@ import { parseFrontMatter, type FrontMatter } from '../manuscript/front-matter.j
 import { uniqueId, type TransformContext } from './context.js';
 import { modifiedDate, uuidV5 } from './identifier.js';
 import type { Figure } from './nodes.js';
-import { parseMarkdown } from './processor.js';
+import { parseMarkdown, type ParseLimits } from './processor.js';
 import type { Chapter, CreditEntry, Publication, PublicationMeta } from './publication.js';
 import { splitChapters } from './transforms/chapters.js';
 import { unknownDirectives } from './transforms/directives.js';
@@ -34,6 +34,10 @@ export interface PublicationOptions {
   sourceDateEpoch?: string;
   /** Language when neither config nor front matter gives one. */
   defaultLang?: string;
+  /** The cover image from folio.yaml (`cover`), a path relative to `baseDir`; it wins over a manuscript's `cover`. */
+  cover?: { src: string; baseDir: string };
+  /** Parser limits (folio.yaml `limits:`); absent ones keep their defaults. */
+  parseLimits?: Partial<ParseLimits>;
 }
 
 export interface ParsedManuscript {
@@ -52,9 +56,9 @@ function frontMatterOf(tree: Root, file: VFile): FrontMatter {
 }
 
 /** Parses one manuscript into chapters, running every transform. */
-export function parseManuscript(source: ManuscriptSource, ctx: TransformContext, defaultLang: string): ParsedManuscript {
+export function parseManuscript(source: ManuscriptSource, ctx: TransformContext, defaultLang: string, parseLimits: Partial<ParseLimits> = {}): ParsedManuscript {
   const { file } = source;
-  const tree = parseMarkdown(file);
+  const tree = parseMarkdown(file, parseLimits);
   const fm = frontMatterOf(tree, file);
   // The hero comes first in reading order, so it takes the first figure and credit ids.
   let hero: Figure | undefined;
@@ -108,10 +112,12 @@ export function buildPublication(sources: ManuscriptSource[], options: Publicati
   const counters = { figure: 0, credit: 0, chapter: 0 };
   const chapters: Chapter[] = [];
   let first: FrontMatter | undefined;
+  let firstCtx: TransformContext | undefined;
   for (const source of sources) {
     const ctx: TransformContext = { file: source.file, baseDir: dirname(resolve(source.path)), resolver: options.resolver, assets, ids, counters };
-    const parsed = parseManuscript(source, ctx, options.meta?.lang ?? options.defaultLang ?? 'en');
+    const parsed = parseManuscript(source, ctx, options.meta?.lang ?? options.defaultLang ?? 'en', options.parseLimits);
     first ??= parsed.frontMatter;
+    firstCtx ??= ctx;
     chapters.push(...parsed.chapters);
   }
   const fm: FrontMatter = first ?? { authors: [], positions: new Map() };
@@ -148,7 +154,25 @@ export function buildPublication(sources: ManuscriptSource[], options: Publicati
     if (chapter.hero) visitFigure(chapter.hero);
     collectFigures(chapter.tree, visitFigure);
   }
-  return { meta, chapters, assets, credits };
+  const publication: Publication = { meta, chapters, assets, credits };
+  const cover = firstCtx ? coverFigure(options.cover, fm, firstCtx, title) : undefined;
+  if (cover) publication.cover = cover;
+  return publication;
+}
+
+/**
+ * The cover image named in folio.yaml (paths from the config's folder; problems reported
+ * at the top of the first manuscript, naming folio.yaml) or in the first manuscript's
+ * front matter. Its alt text defaults to the title: a cover says which book it is.
+ */
+function coverFigure(fromConfig: PublicationOptions['cover'], fm: FrontMatter, ctx: TransformContext, title: string): Figure | undefined {
+  if (fromConfig) {
+    const start = { line: 1, column: 1 };
+    return makeFigure({ url: fromConfig.src, alt: `Cover: ${title}`, position: { start, end: start } }, { ...ctx, baseDir: fromConfig.baseDir });
+  }
+  if (!fm.cover) return undefined;
+  const position = { start: fm.cover.position, end: fm.cover.position };
+  return makeFigure({ url: fm.cover.src, alt: fm.cover.alt ?? `Cover: ${title}`, position }, ctx);
 }
 
 function collectFigures(node: { type: string; children?: unknown }, each: (figure: Figure) => void): void {

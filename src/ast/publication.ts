@@ -56,4 +56,11 @@ export interface Publication {
   assets: Map<string, Asset>;
   /** Every image credit in reading order (hero credits included). */
   credits: CreditEntry[];
+  /** The cover image given in folio.yaml or front matter (`cover`); without it, the first chapter's hero serves. */
+  cover?: Figure;
+}
+
+/** The image a publication shows as its cover: its own, else the first chapter's hero. */
+export function coverOf(pub: Publication): Figure | undefined {
+  return pub.cover ?? pub.chapters[0]?.hero;
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { outputFormats, type OutputFormat, type PageSize } from '../config/options.js';
+import { outputFormats, type OutputFormat, type PageSize, type PdfaLevel } from '../config/options.js';
 import { parsePageSize } from '../config/page-size.js';
 import { parseShard, type Shard } from '../run/shard.js';
 
@@ -14,6 +14,8 @@ export interface CliOptions {
   formats?: OutputFormat[];
   theme?: string;
   pageSize?: PageSize;
+  /** `--pdfa [2b|1b]`: PDF/A output (overrides folio.yaml `pdf.pdfa`). */
+  pdfa?: PdfaLevel;
   json: boolean;
   strict: boolean;
   quiet: boolean;
@@ -25,8 +27,8 @@ export interface CliOptions {
   jobs?: number;
   shard?: Shard;
   watch: boolean;
-  /** Per-publication time limit, seconds. */
-  timeoutSeconds: number;
+  /** Per-publication time limit, seconds (absent: folio.yaml `limits.timeout`, else 120). */
+  timeoutSeconds?: number;
   /** Skip the incremental cache. */
   cache: boolean;
   /** `folio preview`: port on 127.0.0.1 (0 = any free one). */
@@ -66,6 +68,7 @@ Options:
   -f, --format LIST      comma-separated: epub,pdf (default: epub,pdf); "ast" prints the tree as JSON
       --theme NAME|DIR   theme name or folder with a theme.yaml (default: default)
       --page-size SIZE   A4 | A5 | Letter | 6x9in | WIDTHxHEIGHT[pt|mm|cm|in] (default: from theme, A5)
+      --pdfa [2b|1b]     archival PDF/A; the level defaults to 2b (default: off, or pdf.pdfa of folio.yaml)
       --json             machine-readable report on stdout
       --strict           warnings fail the build (exit 1)
       --quiet            print errors only
@@ -115,17 +118,23 @@ Parses and validates manuscripts, reports every message, writes nothing.
 
 Options:
       --theme NAME|DIR   theme to validate against (default: default)
+      --pdfa [2b|1b]     check as for an archival PDF/A build; the level defaults to 2b (default: off)
       --json             machine-readable report on stdout
       --strict           warnings fail the check (exit 1)
       --quiet            print errors only
   -h, --help             show this help`,
 };
 
+/** `--pdfa` takes an optional level (parseArgs has no optional values): a bare `--pdfa` means 2b. */
+function withPdfaLevel(argv: string[]): string[] {
+  return argv.flatMap((arg, index) => (arg === '--pdfa' && !/^\d[a-z]$/i.test(argv[index + 1] ?? '') ? ['--pdfa=2b'] : [arg]));
+}
+
 export function parseCli(argv: string[]): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: withPdfaLevel(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -133,6 +142,7 @@ export function parseCli(argv: string[]): CliOptions {
         format: { type: 'string', short: 'f' },
         theme: { type: 'string' },
         'page-size': { type: 'string' },
+        pdfa: { type: 'string' },
         json: { type: 'boolean' },
         strict: { type: 'boolean' },
         quiet: { type: 'boolean' },
@@ -187,7 +197,6 @@ export function parseCli(argv: string[]): CliOptions {
     help: values.help ?? false,
     force: values.force ?? false,
     watch: values.watch ?? false,
-    timeoutSeconds: 120,
     cache: !(values['no-cache'] ?? false),
     open: values.open ?? false,
     index: !(values['no-index'] ?? false),
@@ -215,6 +224,11 @@ export function parseCli(argv: string[]): CliOptions {
     const size = parsePageSize(values['page-size']);
     if (!size) throw new UsageError(`unknown page size "${values['page-size']}" (use A4, A5, Letter, 6x9in or WIDTHxHEIGHT with pt, mm, cm or in)`);
     options.pageSize = size;
+  }
+  if (values.pdfa !== undefined) {
+    const level = values.pdfa.toLowerCase();
+    if (level !== '2b' && level !== '1b') throw new UsageError(`--pdfa takes 2b or 1b (or nothing, for 2b), not "${values.pdfa}"`);
+    options.pdfa = level;
   }
   return options;
 }

@@ -7,8 +7,9 @@ import { loadTheme, ThemeError } from '../config/theme.js';
 import { expandManuscripts, resolveInputs } from '../manuscript/inputs.js';
 import { writeDownloadsPage } from '../output/downloads-page.js';
 import { withPublicationInfo } from '../output/publication-info.js';
+import { removeTempFiles } from '../output/temp-files.js';
 import { cacheKey, lookup, store } from '../run/cache.js';
-import { BuildPool } from '../run/pool.js';
+import { BuildPool, defaultJobTimeoutMs } from '../run/pool.js';
 import { selectShard } from '../run/shard.js';
 import type { CliOptions } from './args.js';
 import type { Io } from './io.js';
@@ -23,6 +24,8 @@ export interface Plan {
   config?: FolioConfig;
   /** Folders and files to watch. */
   watchPaths: string[];
+  /** Per-publication time limit: --timeout, else folio.yaml `limits.timeout`, else the default. */
+  timeoutMs: number;
   inputProblems: number;
 }
 
@@ -56,7 +59,7 @@ export function plan(options: CliOptions, io: Io): Plan | number {
     if (config?.margins) theme.pdf.margins = { ...theme.pdf.margins, ...config.margins };
     render = {
       theme,
-      pdf: config?.pdf ?? { ...defaultPdfOptions },
+      pdf: { ...(config?.pdf ?? defaultPdfOptions), ...(options.pdfa ? { pdfa: options.pdfa } : {}) },
       epub: config?.epub ?? { ...defaultEpubOptions },
       ...(config?.hyphenation.exceptions.length ? { hyphenationExceptions: config.hyphenation.exceptions } : {}),
     };
@@ -83,6 +86,8 @@ export function plan(options: CliOptions, io: Io): Plan | number {
   }
   if (options.shard) jobs = selectShard(jobs, options.shard);
   const formats: OutputFormat[] = options.command === 'check' ? [] : options.formats ?? config?.formats ?? ['epub', 'pdf'];
+  // The time limit is the pool's; the other limits travel with each job.
+  const { timeout, ...jobLimits } = config?.limits ?? {};
   const outDir = options.outDir !== undefined ? resolve(cwd, options.outDir) : config?.out ? resolve(config.dir, config.out) : join(base, 'dist');
   return {
     jobs,
@@ -94,9 +99,11 @@ export function plan(options: CliOptions, io: Io): Plan | number {
       write: options.command === 'build',
       ...(config ? { config } : {}),
       ...(io.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: io.env.SOURCE_DATE_EPOCH } : {}),
+      ...(Object.keys(jobLimits).length > 0 ? { limits: jobLimits } : {}),
     },
     ...(config ? { config } : {}),
     watchPaths,
+    timeoutMs: (options.timeoutSeconds ?? timeout ?? defaultJobTimeoutMs / 1000) * 1000,
     inputProblems: inputs.problems.length,
   };
 }
@@ -106,6 +113,8 @@ export async function execute(p: Plan, pool: BuildPool | undefined, options: Cli
   const reports = new Array<JobReport | undefined>(p.jobs.length);
   const useCache = options.cache && p.options.write && !p.options.formats.includes('ast');
   const pending: Array<{ index: number; job: PublicationJob; key?: string }> = [];
+  let ownPool: BuildPool | undefined;
+  let runner = pool;
   progress.start(p.jobs.length);
   p.jobs.forEach((job, index) => {
     const key = useCache ? cacheKey(job, p.options) : undefined;
@@ -113,10 +122,15 @@ export async function execute(p: Plan, pool: BuildPool | undefined, options: Cli
     if (cached) {
       reports[index] = cached;
       progress.finish(cached);
-    } else pending.push({ index, job, ...(key ? { key } : {}) });
+      return;
+    }
+    // The first miss starts a worker: it loads Folio while the other jobs are looked up.
+    if (pending.length === 0) {
+      runner ??= ownPool = new BuildPool(p.jobs.length, { timeoutMs: p.timeoutMs, ...(options.jobs ? { threads: options.jobs } : {}) });
+      runner.warm();
+    }
+    pending.push({ index, job, ...(key ? { key } : {}) });
   });
-  const ownPool = pending.length > 0 && !pool ? new BuildPool(pending.length, { timeoutMs: options.timeoutSeconds * 1000, ...(options.jobs ? { threads: options.jobs } : {}) }) : undefined;
-  const runner = pool ?? ownPool;
   try {
     await Promise.all(
       pending.map(async ({ index, job, key }) => {
@@ -125,7 +139,8 @@ export async function execute(p: Plan, pool: BuildPool | undefined, options: Cli
         const report = await runner.run(job, p.options);
         if (key) store(job, p.options, report, key);
         reports[index] = report;
-        progress.finish(report);
+        // An interrupted build says so once, not once per publication it did not start.
+        if (!report.messages.some((m) => m.ruleId === 'build-interrupted')) progress.finish(report);
       }),
     );
   } finally {
@@ -154,29 +169,48 @@ export function summarize(reports: JobReport[], p: Plan, options: CliOptions, io
   return ok ? 0 : 1;
 }
 
+/** Exit codes of a build stopped by a signal: 128 + the signal's number, as shells report them. */
+const signalExitCodes: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
+
 export async function buildCommand(options: CliOptions, io: Io): Promise<number> {
   const planned = plan(options, io);
   if (typeof planned === 'number') return planned;
   const rel = (path: string) => relative(io.cwd, path) || path;
+  // Temp files a killed earlier build left behind (their process is gone).
+  if (planned.options.write) removeTempFiles(planned.options.outDir, 'stale');
   if (options.watch) return watchAndRebuild(planned, options, io, { plan, execute, summarize });
   const progress = new Progress(io, options.quiet, options.json || planned.options.formats.includes('ast'), rel);
-  const pool = planned.jobs.length > 0 ? new BuildPool(planned.jobs.length, { timeoutMs: options.timeoutSeconds * 1000, ...(options.jobs ? { threads: options.jobs } : {}) }) : undefined;
-  const onSignal = () => {
+  const pool = planned.jobs.length > 0 ? new BuildPool(planned.jobs.length, { timeoutMs: planned.timeoutMs, ...(options.jobs ? { threads: options.jobs } : {}) }) : undefined;
+  // First Ctrl-C (or SIGTERM): stop the workers and drop the queue, keep what is finished,
+  // remove our temp files, exit 130 (143). The handlers are `once`: a second Ctrl-C kills at once.
+  let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+    stoppedBy = signal;
     pool?.cancelAll();
-    io.stderr('\nfolio: interrupted; finished outputs are complete, unfinished ones were not written\n');
+    progress.end();
+    io.stderr('\nfolio: interrupted; stopping the workers (finished outputs are complete, unfinished ones are not written)\n');
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const onInt = () => onSignal('SIGINT');
+  const onTerm = () => onSignal('SIGTERM');
+  process.once('SIGINT', onInt);
+  process.once('SIGTERM', onTerm);
   try {
     const reports = await execute(planned, pool, options, progress);
+    if (stoppedBy) {
+      await pool?.close();
+      if (planned.options.write) removeTempFiles(planned.options.outDir, 'own');
+      const done = reports.filter((r) => !r.messages.some((m) => m.ruleId === 'build-interrupted')).length;
+      io.stderr(`folio: interrupted: ${done} of ${planned.jobs.length} publication(s) finished before the stop; previous outputs of the others are untouched\n`);
+      return signalExitCodes[stoppedBy];
+    }
     if (planned.options.write && options.index && !options.shard && !planned.options.formats.includes('ast') && reports.some((r) => r.outputs.length > 0)) {
       const c = planned.config;
       writeDownloadsPage(await withPublicationInfo(reports), { title: c?.title ?? 'Publications', ...(c?.lang ? { lang: c.lang } : {}), ...(c?.description ? { description: c.description } : {}) }, planned.options.outDir);
     }
     return summarize(reports, planned, options, io);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
     await pool?.close();
   }
 }

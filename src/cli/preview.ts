@@ -10,7 +10,6 @@ import type { Io } from './io.js';
 import { PortInUseError, startPreviewServer } from '../preview/server.js';
 import { PreviewSession } from '../preview/session.js';
 import { pdfjsRoot } from '../preview/vendor.js';
-import { SourceWatcher } from '../run/watcher.js';
 
 export const defaultPreviewPort = 4173;
 /** Always loopback: the preview is for the author's own browser. */
@@ -66,17 +65,8 @@ export async function previewCommand(options: CliOptions & PreviewFlags, io: Io,
   hooks.onReady?.(url);
   if (options.open) openBrowser(url, io);
 
-  const watcher = new SourceWatcher(() => void rebuild());
-  const rebuild = async () => {
-    try {
-      await session.rebuild();
-    } catch (error) {
-      io.stderr(`folio: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-    if (session.current) watcher.update(session.current.watchPaths, session.current.options.outDir);
-  };
-  watcher.update(first.watchPaths, first.options.outDir);
-  await rebuild();
+  // The session's rebuild loop (shared with `folio build --watch`) watches the sources from here on.
+  await session.rebuild();
 
   await new Promise<void>((resolveStop) => {
     const stop = () => {
@@ -89,7 +79,6 @@ export async function previewCommand(options: CliOptions & PreviewFlags, io: Io,
     if (hooks.signal?.aborted) stop();
     hooks.signal?.addEventListener('abort', stop, { once: true });
   });
-  watcher.close();
   await server.close();
   await session.close();
   return 0;

@@ -43,12 +43,15 @@ export const rules = {
   'html-raw': { severity: 'warning', stage: 'ast', summary: 'raw HTML was dropped or sanitised' },
   'render-failed': { severity: 'error', stage: 'cli', summary: 'a renderer failed on a publication (a Folio bug)' },
   'build-timeout': { severity: 'error', stage: 'cli', summary: 'a publication took longer than the time limit' },
+  'build-interrupted': { severity: 'error', stage: 'cli', summary: 'the build was interrupted (Ctrl-C, SIGTERM) before this publication was written' },
   'epub-unsupported-node': { severity: 'warning', stage: 'epub', summary: 'the EPUB renderer cannot render a node' },
   'epub-link': { severity: 'warning', stage: 'epub', summary: 'a link cannot work in the EPUB and was dropped (its text is kept)' },
   'epub-image-format': { severity: 'warning', stage: 'epub', summary: 'an image format EPUB 3 cannot carry; its alt text is shown' },
   'pdf-unsupported-node': { severity: 'warning', stage: 'pdf', summary: 'the PDF renderer cannot render a node' },
   'pdf-image': { severity: 'warning', stage: 'pdf', summary: 'an image cannot be drawn in the PDF' },
   'pdf-missing-glyph': { severity: 'warning', stage: 'pdf', summary: 'no embedded font has a glyph for a character' },
+  'pdfa-transparency': { severity: 'warning', stage: 'pdf', summary: 'PDF/A-1 forbids transparency: images were flattened onto the white page' },
+  'pdfa-cmyk': { severity: 'warning', stage: 'pdf', summary: 'a CMYK image makes a PDF/A file non-conformant (its output intent is sRGB)' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof rules;

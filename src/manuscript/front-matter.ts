@@ -14,6 +14,8 @@ export interface FrontMatter {
   lang?: string;
   /** `src` is empty when only a credit is given (an imported brief, image to come). */
   image?: { src: string; alt?: string; credit?: string; position: Point };
+  /** The publication's cover image, when it is not the hero: a path, or src and alt. */
+  cover?: { src: string; alt?: string; position: Point };
   description?: string;
   publisher?: string;
   rights?: string;
@@ -22,7 +24,7 @@ export interface FrontMatter {
   positions: Map<string, Point>;
 }
 
-const knownKeys = ['title', 'subtitle', 'author', 'authors', 'date', 'lang', 'image', 'description', 'publisher', 'rights', 'identifier'] as const;
+const knownKeys = ['title', 'subtitle', 'author', 'authors', 'date', 'lang', 'image', 'cover', 'description', 'publisher', 'rights', 'identifier'] as const;
 
 // BCP 47, well-formed (not validated against the registry).
 const bcp47 = /^(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*(?:-[\da-wy-z](?:-[a-z\d]{2,8})+)*(?:-x(?:-[a-z\d]{1,8})+)?$/i;
@@ -117,6 +119,27 @@ export function parseFrontMatter(yamlText: string, start: Point, file: VFile): F
     return undefined;
   };
 
+  /**
+   * An image key (`image`, `cover`): a path, or a mapping of `keys`. Undefined when left
+   * empty, or when malformed (reported: `shape` says what it must be).
+   */
+  const imageEntry = (pair: Pair, name: string, keys: readonly string[], shape: string): { fields: Partial<Record<string, string>>; position: Point } | undefined => {
+    const value = pair.value;
+    if (value === null || (isScalar(value) && (value.value === null || value.value === ''))) return undefined; // `image:` left empty
+    if (isScalar(value) && typeof value.value === 'string') return { fields: { src: value.value.trim() }, position: nodeAt(value) };
+    if (!isMap(value)) {
+      report(file, 'frontmatter-type', `front matter "${name}" must be ${shape}`, nodeAt(value ?? pair.key));
+      return undefined;
+    }
+    const fields: Partial<Record<string, string>> = {};
+    for (const item of value.items) {
+      const sub = isScalar(item.key) ? String(item.key.value) : '';
+      if (!keys.includes(sub)) unknownKey(file, `${name}.${sub}`, sub, keys, nodeAt(item.key));
+      else fields[sub] = text(item, `${name}.${sub}`);
+    }
+    return { fields, position: nodeAt(value) };
+  };
+
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const keyPoint = nodeAt(pair.key);
@@ -157,36 +180,29 @@ export function parseFrontMatter(yamlText: string, start: Point, file: VFile): F
         break;
       }
       case 'image': {
-        const value = pair.value;
-        if (value === null || (isScalar(value) && (value.value === null || value.value === ''))) break; // `image:` left empty
-        if (isScalar(value) && typeof value.value === 'string') {
-          result.image = { src: value.value.trim(), position: nodeAt(value) };
-          break;
-        }
-        if (!isMap(value)) {
-          report(file, 'frontmatter-type', 'front matter "image" must be a path or a mapping with src, alt and credit', nodeAt(value ?? pair.key));
-          break;
-        }
-        const get = (name: string): string | undefined => {
-          const item = value.items.find((p) => isScalar(p.key) && p.key.value === name);
-          if (!item) return undefined;
-          return text(item, `image.${name}`);
-        };
-        for (const item of value.items) {
-          const sub = isScalar(item.key) ? String(item.key.value) : '';
-          if (!['src', 'alt', 'credit'].includes(sub)) unknownKey(file, `image.${sub}`, sub, ['src', 'alt', 'credit'], nodeAt(item.key));
-        }
-        const src = get('src');
-        const alt = get('alt');
-        const credit = get('credit');
+        const entry = imageEntry(pair, 'image', ['src', 'alt', 'credit'], 'a path or a mapping with src, alt and credit');
+        if (!entry) break;
+        const { src, alt, credit } = entry.fields;
         if (!src && !credit) {
-          report(file, 'frontmatter-type', 'front matter "image" needs a "src" path', nodeAt(value));
+          report(file, 'frontmatter-type', 'front matter "image" needs a "src" path', entry.position);
           break;
         }
-        if (!src) report(file, 'image-pending', 'front matter "image" has a credit but no src: the credit is shown; add src and alt to show the image', nodeAt(value));
-        result.image = { src: src ?? '', position: nodeAt(value) };
+        if (!src) report(file, 'image-pending', 'front matter "image" has a credit but no src: the credit is shown; add src and alt to show the image', entry.position);
+        result.image = { src: src ?? '', position: entry.position };
         if (alt !== undefined) result.image.alt = alt;
         if (credit !== undefined) result.image.credit = credit;
+        break;
+      }
+      case 'cover': {
+        const entry = imageEntry(pair, 'cover', ['src', 'alt'], 'an image path, or a mapping with src (and alt)');
+        if (!entry) break;
+        const { src, alt } = entry.fields;
+        if (!src) {
+          report(file, 'frontmatter-type', 'front matter "cover" needs a "src" path', entry.position);
+          break;
+        }
+        result.cover = { src, position: entry.position };
+        if (alt !== undefined) result.cover.alt = alt;
         break;
       }
       default:

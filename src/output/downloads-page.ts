@@ -12,7 +12,7 @@ import { imageSize } from 'image-size';
 import type { JobReport, OutputReport } from '../build.js';
 import { escapeHtml, typographicCoverSvg } from './cover-svg.js';
 import { downloadsCss } from './downloads-style.js';
-import { writeOutput, type WrittenFile } from './write.js';
+import { writeOutputIfChanged, type WrittenFile } from './write.js';
 
 /** What the page says about one publication (the fields proposed for `JobReport.publication`). */
 export interface PublicationInfo {
@@ -68,9 +68,13 @@ function hrefFor(outDir: string, path: string): string {
   return relative(outDir, path).split(sep).map(encodeURIComponent).join('/');
 }
 
+/** One formatter for the page (making one per card cost more than the rest of the card). */
+let languageNames: Intl.DisplayNames | undefined;
+
 function languageName(lang: string): string {
   try {
-    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(lang);
+    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
+    const name = languageNames.of(lang);
     return name && name !== lang ? `${name} (${lang})` : lang;
   } catch {
     return lang;
@@ -192,6 +196,6 @@ ${built.length > 0 ? `<ul class="publications">\n${cards.join('\n')}\n</ul>` : '
 /** Writes `index.html` and its cover files into `outDir` (atomically, like every output). */
 export function writeDownloadsPage(reports: DownloadsReport[], meta: DownloadsMeta, outDir: string): WrittenFile {
   const page = downloadsPage(reports, meta, outDir);
-  for (const file of page.files) writeOutput(outDir, file.path, file.data);
-  return writeOutput(outDir, 'index.html', new TextEncoder().encode(page.html));
+  for (const file of page.files) writeOutputIfChanged(outDir, file.path, file.data);
+  return writeOutputIfChanged(outDir, 'index.html', new TextEncoder().encode(page.html));
 }

@@ -1,7 +1,7 @@
 /**
- * The preview's build loop: plans and builds with the same pipeline as
- * `folio build` (worker pool, incremental cache, so only what changed is rebuilt),
- * keeps each publication's last good render in memory (the EPUB unpacked, the PDF
+ * The preview's state: builds on the rebuild loop `folio build --watch` uses too
+ * (same plan and pipeline, worker pool, incremental cache, so only what changed is
+ * rebuilt; it watches the sources), keeps each publication's last good render in memory (the EPUB unpacked, the PDF
  * bytes) and tells listeners whenever the state changes. A broken manuscript keeps
  * its last good render, flagged stale, with the new messages beside it.
  */
@@ -11,15 +11,11 @@ import type { JobReport } from '../build.js';
 import type { CliOptions } from '../cli/args.js';
 import type { Plan } from '../cli/build-command.js';
 import type { Io } from '../cli/io.js';
-import { Progress } from '../cli/progress.js';
+import { RebuildLoop, type BuildSteps } from '../cli/rebuild-loop.js';
 import type { MessageJson } from '../diagnostics/json.js';
 import { readEpub, type EpubMetadata, type EpubSnapshot, type SpineDocument, type TocItem } from '../output/epub-reader.js';
-import { BuildPool } from '../run/pool.js';
 
-export interface BuildSteps {
-  plan: (options: CliOptions, io: Io) => Plan | number;
-  execute: (p: Plan, pool: BuildPool | undefined, options: CliOptions, progress: Progress) => Promise<JobReport[]>;
-}
+export type { BuildSteps } from '../cli/rebuild-loop.js';
 
 /** What the browser is told about one publication. */
 export interface PublicationView {
@@ -87,23 +83,34 @@ export class PreviewSession {
   private order: string[] = [];
   private project: MessageJson[] = [];
   private revision = 0;
-  private building = false;
-  private again = false;
-  private pool: BuildPool | undefined;
   private readonly listeners = new Set<(state: PreviewState) => void>();
-  current: Plan | undefined;
+  private readonly loop: RebuildLoop;
 
   constructor(
-    private readonly options: CliOptions,
+    options: CliOptions,
     private readonly io: Io,
-    private readonly steps: BuildSteps,
+    steps: BuildSteps,
     private readonly pdfjs: boolean,
-  ) {}
+  ) {
+    this.loop = new RebuildLoop(options, io, steps, {
+      planned: (planned, printed) => this.planned(planned, printed),
+      built: async (reports) => {
+        for (const report of reports) await this.accept(report);
+      },
+      failed: (error) => this.io.stderr(`folio: ${error instanceof Error ? error.message : String(error)}\n`),
+      settled: () => this.changed(),
+    });
+  }
+
+  /** The latest plan that succeeded. */
+  get current(): Plan | undefined {
+    return this.loop.current;
+  }
 
   state(): PreviewState {
     return {
       revision: this.revision,
-      building: this.building,
+      building: this.loop.running,
       project: this.project,
       publications: this.order.flatMap((name) => this.views.get(name) ?? []),
       pdfjs: this.pdfjs,
@@ -123,32 +130,15 @@ export class PreviewSession {
 
   /** Plans again (new manuscripts, a changed config) and builds; calls made while building are coalesced. */
   async rebuild(): Promise<void> {
-    if (this.building) {
-      this.again = true;
-      return;
-    }
-    this.building = true;
-    try {
-      do {
-        this.again = false;
-        await this.buildOnce();
-      } while (this.again);
-    } finally {
-      this.building = false;
-      this.changed();
-    }
+    await this.loop.rebuild();
   }
 
-  private async buildOnce(): Promise<void> {
-    let printed = '';
-    const capture: Io = { ...this.io, stderr: (text) => { printed += text; this.io.stderr(text); } };
-    const planned = this.steps.plan({ ...this.options, command: 'build' }, capture);
+  private planned(planned: Plan | number, printed: string): void {
     this.project = parseMessages(printed);
     if (typeof planned === 'number') {
       this.changed();
       return;
     }
-    this.current = planned;
     this.order = planned.jobs.map((job) => job.name);
     for (const name of this.order) {
       const view = this.views.get(name) ?? { name, status: 'pending', messages: [], cached: false, stale: false };
@@ -156,10 +146,6 @@ export class PreviewSession {
     }
     for (const name of [...this.views.keys()]) if (!this.order.includes(name)) this.views.delete(name);
     this.changed();
-    this.pool ??= new BuildPool(Math.max(2, planned.jobs.length), { timeoutMs: this.options.timeoutSeconds * 1000, ...(this.options.jobs ? { threads: this.options.jobs } : {}) });
-    const rel = (path: string) => relative(this.io.cwd, path) || path;
-    const reports = await this.steps.execute(planned, this.pool, { ...this.options, command: 'build' }, new Progress(this.io, this.options.quiet, false, rel));
-    for (const report of reports) await this.accept(report);
   }
 
   private async accept(report: JobReport): Promise<void> {
@@ -212,6 +198,6 @@ export class PreviewSession {
 
   async close(): Promise<void> {
     this.listeners.clear();
-    await this.pool?.close();
+    await this.loop.close();
   }
 }

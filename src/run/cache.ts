@@ -83,7 +83,7 @@ function optionsHash(options: JobOptions): string {
   const { theme, pageMap: _pageMap, ...rest } = options.render;
   const fonts = Object.values(theme.pdf.fonts).flatMap((faces) => Object.values(faces).map((path) => `${path}:${statSync(path).size}`));
   const hash = createHash('sha256')
-    .update(JSON.stringify({ code: folioCodeHash(), formats: options.formats, theme, fonts, rest, config: options.config ?? null, sde: options.sourceDateEpoch ?? null }))
+    .update(JSON.stringify({ code: folioCodeHash(), formats: options.formats, theme, fonts, rest, config: options.config ?? null, limits: options.limits ?? null, sde: options.sourceDateEpoch ?? null }))
     .digest('hex');
   optionHashes.set(options, hash);
   return hash;
@@ -121,7 +121,7 @@ export function lookup(job: PublicationJob, options: JobOptions, key = cacheKey(
 }
 
 // Failures that come from Folio or the machine, not from the sources: never cached.
-const uncachable = new Set(['render-failed', 'build-timeout']);
+const uncachable = new Set(['render-failed', 'build-timeout', 'build-interrupted']);
 
 /**
  * Records a build. A failure caused by its sources (a missing image, broken YAML) is

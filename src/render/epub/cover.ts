@@ -1,11 +1,11 @@
 /**
- * The cover page: the publication's cover image (the first manuscript's hero image,
+ * The cover page: the publication's cover image (`cover` in folio.yaml or front matter, else the first manuscript's hero image,
  * flagged `cover-image` in the manifest), or, without one, a typographic cover built
  * from title, subtitle and authors. Either way the page opens the spine and is the
  * `cover` landmark.
  */
 import type { ElementContent } from 'hast';
-import type { Publication } from '../../ast/publication.js';
+import { coverOf, type Publication } from '../../ast/publication.js';
 import { h, text } from './hast.js';
 import type { EpubImage, EpubPaths } from './paths.js';
 import { fill, joinNames, type EpubStrings } from './strings.js';
@@ -58,9 +58,9 @@ export function typographicCover(title: string, subtitle: string | undefined, au
 }
 
 export function coverImage(pub: Publication, paths: EpubPaths): { image: EpubImage; alt: string } | undefined {
-  const hero = pub.chapters[0]?.hero;
-  const image = hero?.assetId === undefined ? undefined : paths.images.get(hero.assetId);
-  return hero && image ? { image, alt: hero.alt } : undefined;
+  const figure = coverOf(pub);
+  const image = figure?.assetId === undefined ? undefined : paths.images.get(figure.assetId);
+  return figure && image ? { image, alt: figure.alt } : undefined;
 }
 
 export function coverPage(pub: Publication, paths: EpubPaths, strings: EpubStrings): Cover {
