@@ -103,6 +103,11 @@ export class FontBook implements Metrics {
     }
   }
 
+  /** The parsed font behind `key` (shared by every document of the process; read only). */
+  face(key: FontKey): Font {
+    return this.font(key);
+  }
+
   /** Absolute path of the font file behind `key` (for pdfkit). */
   path(key: FontKey): string {
     const path = this.paths.get(key);

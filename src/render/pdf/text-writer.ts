@@ -127,6 +127,9 @@ export function rgb(hex: string): string {
   return `${num(((value >> 16) & 255) / 255)} ${num(((value >> 8) & 255) / 255)} ${num((value & 255) / 255)}`;
 }
 
+/** pdfkit's (unexported) EmbeddedFont class, once a document has opened a font. */
+let embeddedFontClass: Function | undefined;
+
 export class TextWriter {
   private readonly embedded = new Map<FontKey, EmbeddedFont>();
   private readonly direct = new Map<FontKey, { shaper: Shaper; codes: GlyphCodes } | null>();
@@ -141,12 +144,42 @@ export class TextWriter {
     private readonly fonts: FontBook,
   ) {}
 
+  /**
+   * Opens `key` in this document. pdfkit would read and parse the font file again for
+   * every document (a tenth of a short article's build); once pdfkit has shown us its
+   * EmbeddedFont class, the process's parsed font (fonts.ts) goes into a new instance,
+   * which pdfkit then finds in its font cache — the same ids, subsets and bytes.
+   */
+  private openFont(key: FontKey): EmbeddedFont {
+    const doc = this.doc;
+    const families: unknown = Reflect.get(doc, '_fontFamilies');
+    const count: unknown = Reflect.get(doc, '_fontCount');
+    if (embeddedFontClass && isRecord(families) && typeof count === 'number') {
+      const face = this.fonts.face(key);
+      // pdfkit numbers a font before finding it is one it has already (same face under another key).
+      Reflect.set(doc, '_fontCount', count + 1);
+      const named = families[face.postscriptName];
+      let font: unknown = named;
+      if (!isEmbeddedFont(named) || Reflect.get(named, 'font') !== face) {
+        font = Reflect.construct(embeddedFontClass, [doc, face, `F${count + 1}`]);
+        if (families[face.postscriptName] === undefined) families[face.postscriptName] = font;
+      }
+      families[key] = font;
+      doc.font(key);
+      return currentFont(doc);
+    }
+    doc.registerFont(key, this.fonts.path(key));
+    doc.font(key);
+    const font = currentFont(doc);
+    const constructor: unknown = Reflect.get(font, 'constructor');
+    if (typeof constructor === 'function') embeddedFontClass = constructor;
+    return font;
+  }
+
   private embeddedFont(key: FontKey): EmbeddedFont {
     let font = this.embedded.get(key);
     if (!font) {
-      this.doc.registerFont(key, this.fonts.path(key));
-      this.doc.font(key);
-      font = currentFont(this.doc);
+      font = this.openFont(key);
       const tables = subsetTables(font);
       if (fontFeatures(key) === undefined) {
         installShaper(font, this.fonts.shaper(key));
