@@ -22,7 +22,8 @@
  *   `modified`), no folder entries, DEFLATE level 9. Same input, same bytes.
  */
 import { EPub, type Chapter as GenChapter, type Options as GenOptions } from 'epub-gen-memory';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { zipEntries, type ZipEntry } from './zip.js';
 
 export interface PackagedDocument {
   /** File name next to the package document (no slashes). */
@@ -125,16 +126,14 @@ export async function packageContainer(input: ContainerInput): Promise<Uint8Arra
   const source = await new InMemoryEPub(options, chapters, input.files).assemble();
 
   const date = zipDate(input.date);
-  const zip = new JSZip();
-  zip.file('mimetype', 'application/epub+zip', { compression: 'STORE', date, createFolders: false });
   const names = Object.keys(source.files).filter((name) => name !== 'mimetype' && !source.files[name]?.dir);
   // Container first, then the package document, then everything in the library's order.
   const rank = (name: string) => (name.startsWith('META-INF/') ? 0 : name.endsWith('.opf') ? 1 : 2);
   names.sort((a, b) => rank(a) - rank(b));
+  const entries: ZipEntry[] = [{ name: 'mimetype', data: new TextEncoder().encode('application/epub+zip'), store: true }];
   for (const name of names) {
     const entry = source.file(name);
-    if (!entry) continue;
-    zip.file(name, await entry.async('uint8array'), { date, compression: 'DEFLATE', createFolders: false });
+    if (entry) entries.push({ name, data: await entry.async('uint8array') });
   }
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'DOS' });
+  return zipEntries(entries, date);
 }
