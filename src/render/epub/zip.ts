@@ -34,30 +34,25 @@ export function zipEntries(entries: readonly ZipEntry[], date: Date): Uint8Array
     const body = entry.store ? Buffer.from(entry.data) : deflateRawSync(entry.data, { level: 9 });
     const crc = crc32(entry.data);
     const flags = /[^\x20-\x7e]/.test(entry.name) ? 0x0800 : 0; // UTF-8 names
+    // The local header and the central directory repeat the same run of fields (from "version needed").
+    const fields = (into: Buffer, at: number): void => {
+      into.writeUInt16LE(method === 8 ? 20 : 10, at);
+      into.writeUInt16LE(flags, at + 2);
+      into.writeUInt16LE(method, at + 4);
+      into.writeUInt16LE(stamp.time, at + 6);
+      into.writeUInt16LE(stamp.date, at + 8);
+      into.writeUInt32LE(crc, at + 10);
+      into.writeUInt32LE(body.length, at + 14);
+      into.writeUInt32LE(entry.data.length, at + 18);
+      into.writeUInt16LE(name.length, at + 22);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(method === 8 ? 20 : 10, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(stamp.time, 10);
-    local.writeUInt16LE(stamp.date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    fields(local, 4); // extra field length (28): none
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(20, 4); // made by: MS-DOS, ZIP 2.0
-    header.writeUInt16LE(method === 8 ? 20 : 10, 6);
-    header.writeUInt16LE(flags, 8);
-    header.writeUInt16LE(method, 10);
-    header.writeUInt16LE(stamp.time, 12);
-    header.writeUInt16LE(stamp.date, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(body.length, 20);
-    header.writeUInt32LE(entry.data.length, 24);
-    header.writeUInt16LE(name.length, 28);
+    fields(header, 6);
     // Extra field, comment, disk number, internal and external attributes: none (zeros).
     header.writeUInt32LE(offset, 42);
     locals.push(local, name, body);
