@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { extname, relative, sep } from 'node:path';
 import { imageSize } from 'image-size';
 import type { JobReport, OutputReport } from '../build.js';
-import { escapeHtml, typographicCoverSvg } from './cover-svg.js';
+import { typographicCover } from '../render/epub/cover.js';
+import { escapeHtml } from './escape-html.js';
 import { downloadsCss } from './downloads-style.js';
 import { writeOutputIfChanged, type WrittenFile } from './write.js';
 
@@ -107,7 +108,8 @@ function coverFor(report: DownloadsReport, info: PublicationInfo): { path: strin
   }
   const extension = given ? coverExtensions[given.mediaType] ?? extname(given.path ?? '').slice(1) : undefined;
   if (data && given && extension) return { path: coverName(report.name, extension), data, alt: given.alt };
-  const svg = typographicCoverSvg(info);
+  // The same typographic cover the EPUB opens with when it has no cover image.
+  const svg = typographicCover(info.title, info.subtitle, info.authors.join(', '), undefined, info.lang);
   return { path: coverName(report.name, 'svg'), data: new TextEncoder().encode(svg), alt: '' };
 }
 

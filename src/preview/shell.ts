@@ -1,5 +1,5 @@
 /** The preview page: static markup (the script fills it from the live state) and its stylesheet. */
-import { escapeHtml } from '../output/cover-svg.js';
+import { escapeHtml } from '../output/escape-html.js';
 
 export function shellHtml(title: string): string {
   return `<!DOCTYPE html>
