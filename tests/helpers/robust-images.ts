@@ -94,25 +94,16 @@ export function bombHeader(width: number, height: number): Buffer {
 export function jpegWithOrientation(width: number, height: number, orientation: number, littleEndian = false): Buffer {
   const jpeg = Buffer.from(makeJpeg(width, height));
   const tiff = Buffer.alloc(26);
-  if (littleEndian) {
-    tiff.write('II', 0, 'latin1');
-    tiff.writeUInt16LE(42, 2);
-    tiff.writeUInt32LE(8, 4);
-    tiff.writeUInt16LE(1, 8);
-    tiff.writeUInt16LE(0x0112, 10);
-    tiff.writeUInt16LE(3, 12);
-    tiff.writeUInt32LE(1, 14);
-    tiff.writeUInt16LE(orientation, 18);
-  } else {
-    tiff.write('MM', 0, 'latin1');
-    tiff.writeUInt16BE(42, 2);
-    tiff.writeUInt32BE(8, 4);
-    tiff.writeUInt16BE(1, 8);
-    tiff.writeUInt16BE(0x0112, 10);
-    tiff.writeUInt16BE(3, 12);
-    tiff.writeUInt32BE(1, 14);
-    tiff.writeUInt16BE(orientation, 18);
-  }
+  const u16 = (value: number, at: number) => (littleEndian ? tiff.writeUInt16LE(value, at) : tiff.writeUInt16BE(value, at));
+  const u32 = (value: number, at: number) => (littleEndian ? tiff.writeUInt32LE(value, at) : tiff.writeUInt32BE(value, at));
+  tiff.write(littleEndian ? 'II' : 'MM', 0, 'latin1');
+  u16(42, 2);
+  u32(8, 4); // first IFD
+  u16(1, 8); // one entry:
+  u16(0x0112, 10); // Orientation,
+  u16(3, 12); // SHORT,
+  u32(1, 14); // one value
+  u16(orientation, 18);
   const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
   const app1 = Buffer.alloc(4);
   app1.writeUInt16BE(0xffe1, 0);
