@@ -41,13 +41,18 @@ export class Shaper {
     private readonly features: Record<string, boolean> | undefined,
   ) {}
 
+  /** `text` shaped as one glyph without offsets (a character, or a ligature), or null. */
+  private oneGlyph(text: string): Single | null {
+    const run = this.font.layout(text, this.features);
+    const glyph = run.glyphs[0];
+    const position = run.positions[0];
+    return run.glyphs.length === 1 && glyph && position && !position.xOffset && !position.yOffset ? { glyph, advance: position.xAdvance } : null;
+  }
+
   private single(codePoint: number, char: string): Single | null {
     let single = this.singles.get(codePoint);
     if (single === undefined) {
-      const run = this.font.layout(char, this.features);
-      const glyph = run.glyphs[0];
-      const position = run.positions[0];
-      single = run.glyphs.length === 1 && glyph && position && !position.xOffset && !position.yOffset ? { glyph, advance: position.xAdvance } : null;
+      single = this.oneGlyph(char);
       this.singles.set(codePoint, single);
     }
     return single;
@@ -82,10 +87,7 @@ export class Shaper {
   private triple(text: string): Single | null {
     let triple = this.triples.get(text);
     if (triple === undefined) {
-      const run = this.font.layout(text, this.features);
-      const glyph = run.glyphs[0];
-      const position = run.positions[0];
-      triple = run.glyphs.length === 1 && glyph && position && !position.xOffset && !position.yOffset ? { glyph, advance: position.xAdvance } : null;
+      triple = this.oneGlyph(text);
       this.triples.set(text, triple);
     }
     return triple;
