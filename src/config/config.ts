@@ -123,11 +123,16 @@ export function loadConfig(path: string): FolioConfig {
     }
     return node.items.map((item) => str(item, `${key} entry`)).filter((s): s is string => s !== undefined);
   };
-  const keysOf = (map: YAMLMap, allowed: readonly string[], prefix: string) => {
+  /** Reports the mapping's unknown keys (with a suggestion) and returns its entries with known ones. */
+  const keysOf = <K extends string>(map: YAMLMap, allowed: readonly K[], prefix: string): Array<{ key: K; value: unknown }> => {
+    const known: Array<{ key: K; value: unknown }> = [];
     for (const pair of map.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!allowed.includes(key)) at(pair.key, `unknown key "${prefix}${key}"${didYouMean(key, allowed)}`, 'config-unknown-key');
+      const name = isScalar(pair.key) ? String(pair.key.value) : '';
+      const key = allowed.find((k) => k === name);
+      if (key === undefined) at(pair.key, `unknown key "${prefix}${name}"${didYouMean(name, allowed)}`, 'config-unknown-key');
+      else known.push({ key, value: pair.value });
     }
+    return known;
   };
 
   const root = doc.contents;
@@ -182,10 +187,7 @@ export function loadConfig(path: string): FolioConfig {
       }
       case 'pdf': {
         if (!isMap(value)) { at(value, '"pdf" must be a mapping'); break; }
-        keysOf(value, pdfKeys, 'pdf.');
-        for (const item of value.items) {
-          const sub = isScalar(item.key) ? String(item.key.value) : '';
-          const v = item.value;
+        for (const { key: sub, value: v } of keysOf(value, pdfKeys, 'pdf.')) {
           if (sub === 'pageSize') {
             const s = str(v, 'pdf.pageSize');
             const size = s ? parsePageSize(s) : undefined;
@@ -220,12 +222,8 @@ export function loadConfig(path: string): FolioConfig {
       }
       case 'epub': {
         if (!isMap(value)) { at(value, '"epub" must be a mapping'); break; }
-        keysOf(value, epubKeys, 'epub.');
-        for (const item of value.items) {
-          const sub = isScalar(item.key) ? String(item.key.value) : '';
-          const k = epubKeys.find((e) => e === sub);
-          if (!k) continue;
-          const b = bool(item.value, `epub.${k}`);
+        for (const { key: k, value: v } of keysOf(value, epubKeys, 'epub.')) {
+          const b = bool(v, `epub.${k}`);
           if (b !== undefined) config.epub[k] = b;
         }
         break;
@@ -246,12 +244,7 @@ export function loadConfig(path: string): FolioConfig {
       }
       case 'limits': {
         if (!isMap(value)) { at(value, '"limits" must be a mapping (timeout, maxManuscriptBytes, maxImageBytes, maxImagePixels, maxDepth, maxInlineMarkers, maxDefinitions, maxBlockChars)'); break; }
-        keysOf(value, buildLimitKeys, 'limits.');
-        for (const item of value.items) {
-          const sub = isScalar(item.key) ? String(item.key.value) : '';
-          const k = buildLimitKeys.find((l) => l === sub);
-          if (!k) continue;
-          const v = item.value;
+        for (const { key: k, value: v } of keysOf(value, buildLimitKeys, 'limits.')) {
           const n = isScalar(v) && typeof v.value === 'number' ? v.value : NaN;
           // Seconds may be fractional; sizes and counts are whole numbers.
           if (k === 'timeout' ? Number.isFinite(n) && n > 0 : Number.isSafeInteger(n) && n > 0) config.limits[k] = n;
