@@ -61,7 +61,11 @@ export class ItemLinks {
     const node = base.role === 'Link' ? base : box.link === undefined ? undefined : this.derived(box.link, base);
     this.seenText = true;
     this.last = node && box.link !== undefined ? { url: box.link, parent: base, node } : undefined;
-    if (node) this.texts.set(node, [...(this.texts.get(node) ?? []), box]);
+    if (node) {
+      const texts = this.texts.get(node);
+      if (texts) texts.push(box);
+      else this.texts.set(node, [box]);
+    }
     return node;
   }
 

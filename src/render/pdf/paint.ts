@@ -61,6 +61,7 @@ export class Painter {
   /** The link the last item ended with (a link broken across lines stays one element). */
   private carry: LinkCarry | undefined;
   private readonly images = new Map<string, unknown>();
+  private readonly fittedHeads = new Map<string, string>();
   private readonly root: Element;
   private pageHeight = 0;
 
@@ -188,6 +189,17 @@ export class Painter {
 
   /** `text` shortened at a word, with an ellipsis, to fit `width` (a long title as a running head). */
   private fitted(text: string, variant: Variant, size: number, width: number): string {
+    // Every page of a chapter has the same head: shorten it once.
+    const key = `${variant}\u0000${size}\u0000${width}\u0000${text}`;
+    let fitted = this.fittedHeads.get(key);
+    if (fitted === undefined) {
+      fitted = this.shorten(text, variant, size, width);
+      this.fittedHeads.set(key, fitted);
+    }
+    return fitted;
+  }
+
+  private shorten(text: string, variant: Variant, size: number, width: number): string {
     const widthOf = (value: string) => this.options.fonts.segment(value, 'text', variant, size).segments.reduce((sum, segment) => sum + segment.width, 0);
     if (widthOf(text) <= width) return text;
     const words = text.split(/\s+/);
