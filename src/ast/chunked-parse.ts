@@ -13,16 +13,14 @@
  */
 import type { Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
+import { directiveStep, fenceClosed, fenceOpened } from './line-scan.js';
 
 /** Pieces are made only for texts longer than this (characters). */
 export const chunkAbove = 512 * 1024;
 /** A piece is at least this long: short chapters are parsed together. */
 const minPiece = 64 * 1024;
 
-const fence = /^(?:[ \t]*>)*[ \t]{0,3}(`{3,}|~{3,})/;
 const heading = /^#{1,2}[ \t]/;
-const directiveOpen = /^(?:[ \t]*>)*[ \t]{0,3}:{3,}[ \t]*[A-Za-z]/;
-const directiveClose = /^(?:[ \t]*>)*[ \t]{0,3}:{3,}[ \t]*$/;
 /** CommonMark HTML blocks of kinds 1–5 run across blank lines until their end marker. */
 const htmlOpeners: Array<[RegExp, RegExp]> = [
   [/^ {0,3}<(?:pre|script|style|textarea)(?:[\s>]|$)/i, /<\/(?:pre|script|style|textarea)>/i],
@@ -61,8 +59,7 @@ export function cutPoints(text: string, minimum = minPiece): Pieces | undefined 
     pos = end + 1;
     const blank = line.trim() === '';
     if (inFence !== undefined) {
-      const m = fence.exec(line);
-      if (m && m[1]?.[0] === inFence[0] && (m[1]?.length ?? 0) >= inFence.length && line.trim().replace(/^(?:>\s*)*/, '') === m[1]) inFence = undefined;
+      if (fenceClosed(line, inFence)) inFence = undefined;
       blankBefore = false;
       continue;
     }
@@ -71,9 +68,9 @@ export function cutPoints(text: string, minimum = minPiece): Pieces | undefined 
       blankBefore = false;
       continue;
     }
-    const fenceMatch = fence.exec(line);
-    if (fenceMatch && !(fenceMatch[1]?.[0] === '`' && line.slice((fenceMatch.index ?? 0) + fenceMatch[0].length).includes('`'))) {
-      inFence = fenceMatch[1];
+    const opened = fenceOpened(line);
+    if (opened !== undefined) {
+      inFence = opened;
       blankBefore = false;
       continue;
     }
@@ -83,8 +80,7 @@ export function cutPoints(text: string, minimum = minPiece): Pieces | undefined 
       blankBefore = false;
       continue;
     }
-    if (directiveOpen.test(line)) directives++;
-    else if (directiveClose.test(line)) directives = Math.max(0, directives - 1);
+    directives = Math.max(0, directives + directiveStep(line));
     const label = definitionLabel.exec(line);
     if (label) labels.add(`${label[1] ?? ''}${label[2] ?? ''}`);
     if (blankBefore && directives === 0 && heading.test(line) && lineStart - (starts[starts.length - 1] ?? 0) >= minimum) starts.push(lineStart);

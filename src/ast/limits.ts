@@ -8,6 +8,7 @@
  */
 import type { Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
+import { directiveStep, fenceClosed, fenceOpened } from './line-scan.js';
 
 export interface ParseLimits {
   /** Deepest nesting of the syntax tree (block quotes, lists and items, emphasis, links…). */
@@ -44,10 +45,7 @@ function newBlock(start: number): Block {
 
 const definition = /^(?:[ \t]*>)*[ \t]{0,3}\[[^\]]{1,999}\]:/;
 const tableDelimiter = /^(?:[ \t]*>)*[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-const directiveOpen = /^(?:[ \t]*>)*[ \t]{0,3}:{3,}[ \t]*[A-Za-z]/;
-const directiveClose = /^(?:[ \t]*>)*[ \t]{0,3}:{3,}[ \t]*$/;
 const thematicBreak = /^[ \t>]*(?:[-*_][ \t]*){3,}$/;
-const fence = /^(?:[ \t]*>)*[ \t]{0,3}(`{3,}|~{3,})/;
 
 /**
  * Scans the text line by line without parsing: container depth from line prefixes
@@ -67,14 +65,13 @@ export function prescan(text: string, limits: ParseLimits): LimitProblem | undef
     const content = text.slice(pos, end);
     line++;
     pos = end + 1;
-    const fenceMatch = fence.exec(content);
     if (inFence !== undefined) {
-      if (fenceMatch && fenceMatch[1]?.[0] === inFence[0] && (fenceMatch[1]?.length ?? 0) >= inFence.length && content.trim().replace(/^(?:>\s*)*/, '') === fenceMatch[1]) inFence = undefined;
+      if (fenceClosed(content, inFence)) inFence = undefined;
       continue;
     }
-    // A backtick fence's info string has no backtick (else the line is inline code).
-    if (fenceMatch && !(fenceMatch[1]?.[0] === '`' && content.slice((fenceMatch.index ?? 0) + fenceMatch[0].length).includes('`'))) {
-      inFence = fenceMatch[1];
+    const opened = fenceOpened(content);
+    if (opened !== undefined) {
+      inFence = opened;
       block = newBlock(line + 1);
       continue;
     }
@@ -92,8 +89,7 @@ export function prescan(text: string, limits: ParseLimits): LimitProblem | undef
       return { reason: `the paragraph starting on line ${block.start} is over ${limits.maxBlockChars} characters long: parsing it would take too long; split it with blank lines (limit: maxBlockChars)`, place: { line: block.start, column: 1 } };
     }
     // Container directives (`:::name` … `:::`) nest like block quotes, across lines.
-    if (directiveOpen.test(content)) directives++;
-    else if (directiveClose.test(content)) directives = Math.max(0, directives - 1);
+    directives = Math.max(0, directives + directiveStep(content));
     const depth = (thematicBreak.test(content) ? 0 : prefixDepth(content)) + directives;
     if (depth > limits.maxDepth) {
       return { reason: `block quotes and lists nest more than ${limits.maxDepth} levels deep here: flatten them (limit: maxDepth)`, place: { line, column: 1 } };
