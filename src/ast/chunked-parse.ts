@@ -13,7 +13,7 @@
  */
 import type { Root, RootContent } from 'mdast';
 import type { Node } from 'unist';
-import { directiveStep, fenceClosed, fenceOpened } from './line-scan.js';
+import { directiveStep, fenceClosed, fenceOpened, frontMatterBlock } from './line-scan.js';
 
 /** Pieces are made only for texts longer than this (characters). */
 export const chunkAbove = 512 * 1024;
@@ -49,7 +49,7 @@ export function cutPoints(text: string, minimum = minPiece): Pieces | undefined 
   let directives = 0;
   let blankBefore = false;
   // Front matter is YAML, where `# ` starts a comment: the scan starts after it.
-  const frontMatter = /^---\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
+  const frontMatter = frontMatterBlock.exec(text);
   let pos = frontMatter ? frontMatter[0].length : 0;
   while (pos < text.length) {
     const newline = text.indexOf('\n', pos);

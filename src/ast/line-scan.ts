@@ -4,6 +4,9 @@
  * (chunked-parse.ts). Lines may sit in block quotes (`>` prefixes).
  */
 
+/** YAML front matter at the very top, closed by `---` or `...` on a line of its own; group 1 is the YAML (absent when empty). */
+export const frontMatterBlock = /^---\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
 const fence = /^(?:[ \t]*>)*[ \t]{0,3}(`{3,}|~{3,})/;
 const directiveOpen = /^(?:[ \t]*>)*[ \t]{0,3}:{3,}[ \t]*[A-Za-z]/;
 const directiveClose = /^(?:[ \t]*>)*[ \t]{0,3}:{3,}[ \t]*$/;

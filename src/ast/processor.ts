@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import { chunkAbove, parseInPieces } from './chunked-parse.js';
+import { frontMatterBlock } from './line-scan.js';
 import { defaultParseLimits, prescan, tooDeep, type ParseLimits } from './limits.js';
 
 export { defaultParseLimits, type ParseLimits } from './limits.js';
@@ -19,7 +20,7 @@ export const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yam
  */
 function refusedRoot(text: string): Root {
   const start = { line: 1, column: 1, offset: 0 };
-  const m = /^---\n([\s\S]*?)\n?(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
+  const m = frontMatterBlock.exec(text);
   if (!m) return { type: 'root', children: [], position: { start, end: start } };
   const end = { line: m[0].split('\n').length - (m[0].endsWith('\n') ? 1 : 0), column: 4, offset: m[0].length };
   return { type: 'root', children: [{ type: 'yaml', value: m[1] ?? '', position: { start, end } }], position: { start, end } };
