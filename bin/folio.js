@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import '../dist-lib/cli/run.js';
+import '../dist-lib/boot/cli.js';

@@ -43,7 +43,8 @@ export interface ServerOptions {
 /** The compiled browser modules (`client/*.js` beside this file), read once. */
 function clientScripts(): Map<string, Uint8Array> {
   const scripts = new Map<string, Uint8Array>();
-  const folder = fileURLToPath(new URL('./client/', import.meta.url));
+  // From dist-lib/preview/ and from the bundle in dist-lib/bundle/ alike.
+  const folder = fileURLToPath(new URL('../preview/client/', import.meta.url));
   try {
     for (const name of readdirSync(folder)) if (/^[a-z][a-z-]*\.js$/.test(name)) scripts.set(name, readFileSync(join(folder, name)));
   } catch {

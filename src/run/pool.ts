@@ -53,7 +53,9 @@ export class BuildPool {
     if (this.started) return this.started;
     const threads = this.threads;
     this.started = new Piscina<WorkerTask, JobReport>({
-      filename: new URL('./worker.js', import.meta.url).href,
+      // The worker entry loads the bundled pipeline (src/boot/worker.ts); this path holds from
+      // dist-lib/run/ and from dist-lib/bundle/, one level below dist-lib alike.
+      filename: new URL('../boot/worker.js', import.meta.url).href,
       minThreads: 1,
       maxThreads: threads,
       idleTimeout: 60_000,
