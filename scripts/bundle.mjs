@@ -9,7 +9,8 @@
  * Names are not mangled, so that CPU profiles stay readable (it costs no measurable load time).
  * Kept outside the bundles, loaded from node_modules as usual: piscina (it starts its
  * workers from its own files) and pdfkit (it resolves its standard fonts through its own
- * package.json's "imports" and reads its ICC profile beside its module).
+ * package.json's "imports" and reads its ICC profile beside its module) with fontkit, which
+ * pdfkit requires: bundled, ours would be a second copy, loaded twice.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,7 +27,7 @@ for (const [name, input] of Object.entries(entries)) {
   await build({
     input,
     platform: 'node',
-    external: ['piscina', 'pdfkit'],
+    external: ['piscina', 'pdfkit', 'fontkit'],
     logLevel: 'warn',
     output: { file: join(out, `${name}.cjs`), format: 'cjs', exports: 'named', minify: { mangle: false, compress: true } },
   });
