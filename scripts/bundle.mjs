@@ -7,13 +7,20 @@
  *
  * Bundling uses rolldown, the bundler vite (a dev dependency, for vitest) already installs.
  * Names are not mangled, so that CPU profiles stay readable (it costs no measurable load time).
- * Kept outside the bundles, loaded from node_modules as usual: piscina (it starts its
- * workers from its own files) and pdfkit (it resolves its standard fonts through its own
- * package.json's "imports" and reads its ICC profile beside its module) with fontkit, which
- * pdfkit requires: bundled, ours would be a second copy, loaded twice.
+ *
+ * Kept outside the bundles: piscina (it starts its workers from its own files).
+ * Adjustments:
+ *   - pdfkit resolves its standard fonts through its own package.json's "imports" and
+ *     reads its ICC profile beside its module, both from `import.meta.url`: in the
+ *     bundle that is made pdfkit's own module file again (resolved at run time, so the
+ *     installed package can move);
+ *   - fontkit's brotli decompressor (WOFF2 only) is loaded on first use, not at start
+ *     (scripts/bundle-shims/brotli-decompress.cjs);
+ *   - epub-gen-memory's node-fetch is a refusal (scripts/bundle-shims/no-network.cjs):
+ *     Folio gives it every file from memory and makes no network request.
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { build } from 'rolldown';
 
 const root = resolve(import.meta.dirname, '..');
@@ -22,12 +29,28 @@ const out = join(lib, 'bundle');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
+/** pdfkit's `import.meta.url`, made its own module's URL again (see above). */
+const pdfkitOwnUrl = {
+  name: 'folio-pdfkit-own-url',
+  transform(code, id) {
+    if (!id.includes(`${sep}node_modules${sep}pdfkit${sep}`) || !code.includes('import.meta.url')) return null;
+    return code.replaceAll('import.meta.url', "require('node:url').pathToFileURL(require.resolve('pdfkit')).href");
+  },
+};
+
 const entries = { cli: join(lib, 'cli', 'run.js'), worker: join(lib, 'run', 'worker.js') };
 for (const [name, input] of Object.entries(entries)) {
   await build({
     input,
     platform: 'node',
-    external: ['piscina', 'pdfkit', 'fontkit'],
+    external: ['piscina'],
+    plugins: [pdfkitOwnUrl],
+    resolve: {
+      alias: {
+        'brotli/decompress.js': join(root, 'scripts', 'bundle-shims', 'brotli-decompress.cjs'),
+        'node-fetch': join(root, 'scripts', 'bundle-shims', 'no-network.cjs'),
+      },
+    },
     logLevel: 'warn',
     output: { file: join(out, `${name}.cjs`), format: 'cjs', exports: 'named', minify: { mangle: false, compress: true } },
   });
