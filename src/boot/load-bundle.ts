@@ -9,11 +9,13 @@
  * compiled code kept beside it (`<bundle>.v8-cache`, what Node 22's
  * `module.enableCompileCache` does, which Node 20 lacks), in about 0.25 s.
  *
- * The cache is only a speed-up: V8 checks it against the source and its own
- * version and flags and rejects a stale one, which is then rewritten. A cache
- * that cannot be written (a read-only install) is simply not kept.
+ * The cache is only a speed-up. It starts with the sha256 of the source it was
+ * made from (V8's own check compares only the source's length, and its own
+ * version and flags); a cache of another source, or one V8 rejects, is rewritten.
+ * A cache that cannot be written (a read-only install) is simply not kept.
  * Imports only Node's built-ins: this runs before anything else is loaded.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -22,6 +24,8 @@ import { Script, constants } from 'node:vm';
 
 export interface LoadedBundle {
   exports: unknown;
+  /** V8 took the compiled code from the cache (false: none yet, or stale). */
+  fromCache: boolean;
   /**
    * Writes V8's code cache for the bundle if none was usable. Called once the
    * bundle has done real work, so that the functions it compiled lazily are in
@@ -34,10 +38,13 @@ const wrapperArgs = ['exports', 'require', 'module', '__filename', '__dirname'] 
 
 export function loadBundle(path: string): LoadedBundle {
   const cachePath = `${path}.v8-cache`;
-  const source = readFileSync(path, 'utf8');
+  const bytes = readFileSync(path);
+  const source = bytes.toString('utf8');
+  const sourceHash = createHash('sha256').update(bytes).digest();
   let cachedData: Buffer | undefined;
   try {
-    cachedData = readFileSync(cachePath);
+    const cache = readFileSync(cachePath);
+    if (cache.subarray(0, sourceHash.length).equals(sourceHash)) cachedData = cache.subarray(sourceHash.length);
   } catch {
     cachedData = undefined;
   }
@@ -51,15 +58,17 @@ export function loadBundle(path: string): LoadedBundle {
   // runInThisContext returns the wrapper function compiled above: its type is only known from the source text.
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, createRequire(path), module, path, dirname(path));
-  let needed = cachedData === undefined || script.cachedDataRejected === true;
+  const fromCache = cachedData !== undefined && script.cachedDataRejected === false;
+  let needed = !fromCache;
   return {
     exports: module.exports,
+    fromCache,
     saveCache() {
       if (!needed) return;
       needed = false;
       const temp = `${cachePath}.${process.pid}-${threadId}.tmp`;
       try {
-        writeFileSync(temp, script.createCachedData());
+        writeFileSync(temp, Buffer.concat([sourceHash, script.createCachedData()]));
         renameSync(temp, cachePath);
       } catch {
         // A read-only install: run without the cache.
