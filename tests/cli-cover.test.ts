@@ -80,6 +80,19 @@ describe('cover images', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('a missing or remote cover in folio.yaml is a config error at its position, exit 2', () => {
+    const dir = project();
+    writeFileSync(join(dir, 'folio.yaml'), 'title: Harbour Digest\ncover: art/nowhere.png\nmanuscripts: [manuscripts/one.md]\n');
+    const missing = folio(['build', 'folio.yaml'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/folio\.yaml:2:8: error: cover image "art\/nowhere\.png" not found next to folio\.yaml[^\n]*\[config-cover\]/);
+    expect(missing.stderr).not.toMatch(/one\.md/);
+    writeFileSync(join(dir, 'folio.yaml'), 'title: Harbour Digest\ncover: https://example.com/c.png\nmanuscripts: [manuscripts/one.md]\n');
+    const remote = folio(['build', 'folio.yaml'], dir);
+    expect(remote.code).toBe(2);
+    expect(remote.stderr).toMatch(/folio\.yaml:2:8: error: [^\n]*not a URL[^\n]*\[config-cover\]/);
+  });
+
   test('an unknown key under cover gets a did-you-mean', () => {
     const dir = project();
     writeFileSync(join(dir, 'manuscripts', 'images', 'cover.png'), makePng({ width: 40, height: 60 }));

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { RuleId } from '../diagnostics/rules.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { didYouMean } from '../manuscript/front-matter.js';
 import {
@@ -55,7 +56,7 @@ export interface ConfigProblem {
   line: number;
   column: number;
   message: string;
-  ruleId: 'config-yaml' | 'config-unknown-key' | 'config-type';
+  ruleId: Extract<RuleId, `config-${string}`>;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +69,14 @@ const topKeys = ['title', 'subtitle', 'authors', 'author', 'lang', 'identifier',
 const pdfKeys = ['pageSize', 'margins', 'columns', 'toc', 'creditsPage', 'pdfa', 'recto', 'tocDepth'] as const;
 const epubKeys = ['embedFonts', 'softHyphens', 'nbspFallback'] as const;
 const marginKeys = ['top', 'bottom', 'inner', 'outer'] as const;
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** Reads and validates a folio.yaml; throws ConfigError listing every problem with its position. */
 export function loadConfig(path: string): FolioConfig {
@@ -144,6 +153,10 @@ export function loadConfig(path: string): FolioConfig {
       case 'title': case 'subtitle': case 'lang': case 'publisher': case 'rights': case 'description': case 'cover': case 'theme': case 'out': {
         const s = str(value, key);
         if (s !== undefined) config[key] = s;
+        if (s !== undefined && key === 'cover') {
+          if (/^[a-z][a-z0-9+.-]*:/i.test(s)) at(value, `cover image "${s}" must be a file next to folio.yaml, not a URL: Folio makes no network requests`, 'config-cover');
+          else if (!isFile(resolve(config.dir, s))) at(value, `cover image "${s}" not found next to folio.yaml (paths are relative to its folder): check the path and the file name's case`, 'config-cover');
+        }
         break;
       }
       case 'identifier': case 'isbn': {

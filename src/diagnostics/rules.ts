@@ -14,6 +14,10 @@ export interface RuleInfo {
 
 export const rules = {
   'config-unsupported': { severity: 'error', stage: 'config', summary: 'a configuration feature is not supported yet' },
+  'config-yaml': { severity: 'error', stage: 'config', summary: 'folio.yaml is not valid YAML' },
+  'config-unknown-key': { severity: 'error', stage: 'config', summary: 'folio.yaml has a key Folio does not know (with a "did you mean")' },
+  'config-type': { severity: 'error', stage: 'config', summary: 'a folio.yaml value has the wrong type or is out of range' },
+  'config-cover': { severity: 'error', stage: 'config', summary: 'the cover image named in folio.yaml does not exist' },
   'input-missing': { severity: 'error', stage: 'manuscript', summary: 'an input file or folder does not exist' },
   'input-read': { severity: 'error', stage: 'manuscript', summary: 'a manuscript could not be read' },
   'input-encoding': { severity: 'error', stage: 'manuscript', summary: 'a manuscript is not valid UTF-8' },
