@@ -8,7 +8,7 @@ import { expandManuscripts, resolveInputs } from '../manuscript/inputs.js';
 import { writeDownloadsPage } from '../output/downloads-page.js';
 import { withPublicationInfo } from '../output/publication-info.js';
 import { removeTempFiles } from '../output/temp-files.js';
-import { cacheKey, lookup, store } from '../run/cache.js';
+import { BuildCache, cacheFilePath, cacheKey, folioCodeHash } from '../run/cache.js';
 import { BuildPool, defaultJobTimeoutMs } from '../run/pool.js';
 import { selectShard } from '../run/shard.js';
 import type { CliOptions } from './args.js';
@@ -112,13 +112,14 @@ export function plan(options: CliOptions, io: Io): Plan | number {
 export async function execute(p: Plan, pool: BuildPool | undefined, options: CliOptions, progress: Progress): Promise<JobReport[]> {
   const reports = new Array<JobReport | undefined>(p.jobs.length);
   const useCache = options.cache && p.options.write && !p.options.formats.includes('ast');
+  const cache = useCache ? new BuildCache(p.options) : undefined;
   const pending: Array<{ index: number; job: PublicationJob; key?: string }> = [];
   let ownPool: BuildPool | undefined;
   let runner = pool;
   progress.start(p.jobs.length);
   p.jobs.forEach((job, index) => {
-    const key = useCache ? cacheKey(job, p.options) : undefined;
-    const cached = key ? lookup(job, p.options, key) : undefined;
+    const key = cache ? cacheKey(job, p.options) : undefined;
+    const cached = key ? cache?.lookup(job, key) : undefined;
     if (cached) {
       reports[index] = cached;
       progress.finish(cached);
@@ -137,12 +138,13 @@ export async function execute(p: Plan, pool: BuildPool | undefined, options: Cli
         if (!runner) return;
         progress.begin(job.name);
         const report = await runner.run(job, p.options);
-        if (key) store(job, p.options, report, key);
+        if (key) cache?.store(job, report, key);
         reports[index] = report;
         // An interrupted build says so once, not once per publication it did not start.
         if (!report.messages.some((m) => m.ruleId === 'build-interrupted')) progress.finish(report);
       }),
     );
+    cache?.save();
   } finally {
     progress.end();
     await ownPool?.close();
@@ -205,7 +207,11 @@ export async function buildCommand(options: CliOptions, io: Io): Promise<number>
     }
     if (planned.options.write && options.index && !options.shard && !planned.options.formats.includes('ast') && reports.some((r) => r.outputs.length > 0)) {
       const c = planned.config;
-      writeDownloadsPage(await withPublicationInfo(reports), { title: c?.title ?? 'Publications', ...(c?.lang ? { lang: c.lang } : {}), ...(c?.description ? { description: c.description } : {}) }, planned.options.outDir);
+      const outDir = planned.options.outDir;
+      // With the cache, the page keeps a memo beside it and remakes only what changed. Node's
+      // version too invalidates it: the language names on the page are its ICU's.
+      const memo = options.cache ? { page: cacheFilePath(outDir, '.downloads-page.json'), cards: cacheFilePath(outDir, '.downloads-cards.json'), version: `${folioCodeHash()} ${process.version}` } : undefined;
+      writeDownloadsPage(await withPublicationInfo(reports), { title: c?.title ?? 'Publications', ...(c?.lang ? { lang: c.lang } : {}), ...(c?.description ? { description: c.description } : {}) }, outDir, memo);
     }
     return summarize(reports, planned, options, io);
   } finally {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 
 export interface ResolvedInputs {
   /** Manuscripts, absolute paths, in a stable order (as given; folders sorted by name). */
@@ -16,16 +16,25 @@ function isManuscript(path: string): boolean {
   return manuscriptExtensions.has(extname(path).toLowerCase());
 }
 
+/** `isManuscript` for a file name that does not start with a dot (its extension is what follows its last dot). */
+function isManuscriptName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.endsWith('.md') || lower.endsWith('.markdown');
+}
+
 /** Manuscripts in a folder and its subfolders (hidden folders, node_modules and dist skipped), sorted by path. */
-function listFolder(dir: string, depth = 0): string[] {
-  const out: string[] = [];
+function listFolder(dir: string, depth = 0, out: string[] = []): string[] {
+  // `dir` is absolute and normalised, and a name read from it holds no separator: `join` would change nothing.
+  const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isFile() && isManuscript(entry.name)) out.push(path);
-    else if (entry.isDirectory() && depth < 8 && entry.name !== 'node_modules' && entry.name !== 'dist') out.push(...listFolder(path, depth + 1));
+    const name = entry.name;
+    if (name.startsWith('.')) continue;
+    if (entry.isFile() && isManuscriptName(name)) out.push(`${prefix}${name}`);
+    else if (entry.isDirectory() && depth < 8 && name !== 'node_modules' && name !== 'dist') listFolder(`${prefix}${name}`, depth + 1, out);
   }
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Sorted once, by whole path, at the top: the same order as sorting every level.
+  if (depth === 0) out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return out;
 }
 
 /**
@@ -84,6 +93,8 @@ export function outputName(manuscriptPath: string): string {
 
 /** At most `max` bytes of UTF-8, cut between code points. */
 function truncateUtf8(text: string, max: number): string {
+  // Each UTF-16 unit is at most 3 bytes of UTF-8: a short name needs no counting.
+  if (text.length * 3 <= max || Buffer.byteLength(text, 'utf8') <= max) return text;
   let bytes = 0;
   let out = '';
   for (const ch of text) {
