@@ -45,7 +45,7 @@ const indexFile = '.index';
 const indexHeader = 'folio-cache-index 1';
 let codeHash: string | undefined;
 
-/** Hash of Folio's compiled code and package.json: a new Folio invalidates every entry. */
+/** Hash of Folio's compiled code and bundles and package.json: a new Folio invalidates every entry. */
 export function folioCodeHash(): string {
   if (codeHash) return codeHash;
   const hash = createHash('sha256');
@@ -53,7 +53,8 @@ export function folioCodeHash(): string {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.js')) hash.update(entry.name).update(readFileSync(path));
+      // .cjs: the bundles (dist-lib/bundle/), which also hold the dependencies' code.
+      else if (entry.name.endsWith('.js') || entry.name.endsWith('.cjs')) hash.update(entry.name).update(readFileSync(path));
     }
   };
   const lib = join(packageRoot, 'dist-lib');
