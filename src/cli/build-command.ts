@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { JobOptions, JobReport } from '../build.js';
 import { jobForConfig, jobsForManuscripts, type PublicationJob } from '../run/jobs.js';
@@ -117,6 +118,10 @@ export async function execute(p: Plan, pool: BuildPool | undefined, options: Cli
   let ownPool: BuildPool | undefined;
   let runner = pool;
   progress.start(p.jobs.length);
+  // With a second core, the first worker starts loading Folio (about 0.3 s) before the cache
+  // is even read: an edited publication anywhere in a large catalogue then waits for neither.
+  // When nothing changed, that worker is stopped unused.
+  if (cache && p.jobs.length > 0 && availableParallelism() > 1) pool?.warm();
   p.jobs.forEach((job, index) => {
     const key = cache ? cacheKey(job, p.options) : undefined;
     const cached = key ? cache?.lookup(job, key) : undefined;
