@@ -6,6 +6,10 @@
  *
  * Patterns are loaded on first use of a language (a synchronous `require` of
  * `hyphen/<lang>/index.js`: directory imports fail in ESM) and cached for the process.
+ * The package's pattern data is read by our own matcher (`liangMarkers`), not by its
+ * hyphenator, which re-reads each word through a chain of closures and classifies every
+ * trie node with `Object.prototype.toString` (a notable part of a book's layout time).
+ * The matcher is a literal port of the package's: same breaks, quirks included.
  */
 import { createRequire } from 'node:module';
 import { normalizeLang } from './languages.js';
@@ -47,6 +51,7 @@ const MINIMA: Record<string, [number, number]> = {
   fr: [2, 3], en: [2, 3], pt: [2, 3], de: [2, 2], es: [2, 2], it: [2, 2], nl: [2, 2],
 };
 
+/** Marks `word` (letters only) with a soft hyphen at each break the patterns allow. */
 type Engine = (word: string) => string;
 
 const SOFT_HYPHEN = '\u00AD';
@@ -60,18 +65,129 @@ function patternDir(tag: string): string | undefined {
   return PATTERN_DIRS[primary];
 }
 
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isNumbers(value: unknown): value is readonly number[] {
+  return Array.isArray(value) && value.every((n) => typeof n === 'number');
+}
+
+/**
+ * A node of the pattern trie, read from the package's: there, each letter's entry is a
+ * subtrie (an object), a pattern (index into the levels table) or `[subtrie, pattern]`.
+ * A node's children are read when it is first visited, keyed by UTF-16 code unit: a
+ * book visits a small part of the trie, and the package's objects, looked up by letter,
+ * cost a slow generic property access each.
+ */
+class TrieNode {
+  private children: Map<number, TrieNode> | undefined;
+
+  constructor(
+    private readonly source: Readonly<Record<string, unknown>> | undefined,
+    readonly pattern: number,
+  ) {}
+
+  static of(entry: unknown): TrieNode {
+    if (typeof entry === 'number') return new TrieNode(undefined, entry);
+    if (Array.isArray(entry)) {
+      const [next, pattern]: unknown[] = entry;
+      return new TrieNode(isRecord(next) ? next : undefined, typeof pattern === 'number' ? pattern : -1);
+    }
+    return new TrieNode(isRecord(entry) ? entry : undefined, -1);
+  }
+
+  child(code: number): TrieNode | undefined {
+    const source = this.source;
+    if (!source) return undefined;
+    if (!this.children) {
+      this.children = new Map();
+      // The package's keys are single letters; a longer one could never match one.
+      for (const key of Object.keys(source)) if (key.length === 1) this.children.set(key.charCodeAt(0), TrieNode.of(source[key]));
+    }
+    return this.children.get(code);
+  }
+}
+
+/** The `hyphen` package's pattern data: levels, the trie, and whole-word exceptions (lowercase word → break offsets). */
+interface Patterns {
+  levels: ReadonlyArray<readonly number[]>;
+  trie: TrieNode;
+  exceptions: Readonly<Record<string, unknown>>;
+}
+
+function patternsOf(loaded: unknown): Patterns | undefined {
+  const data: unknown = isRecord(loaded) ? loaded.patterns : undefined;
+  if (!Array.isArray(data)) return undefined;
+  const [levels, trie, exceptions]: unknown[] = data;
+  if (!Array.isArray(levels) || !levels.every(isNumbers) || !isRecord(trie)) return undefined;
+  return { levels, trie: TrieNode.of(trie), exceptions: isRecord(exceptions) ? exceptions : {} };
+}
+
+/**
+ * Liang's pattern matching exactly as the `hyphen` package (1.14) does it: patterns are
+ * matched from every position of `.word.` with at least three characters left, the
+ * first two positions both writing from level 0, levels sized on the unlowered word,
+ * and the first two and last two levels cleared. Returns the odd levels' offsets.
+ */
+function liangMarkers(text: string, lowered: string, patterns: Patterns): number[] {
+  const dotted = `.${lowered}.`;
+  const levels: number[] = [];
+  for (let i = 0; i <= text.length; i++) levels.push(0);
+  let entity = -1;
+  for (let start = 0; dotted.length - start >= 3; start++) {
+    // The package's quirk: the slices from the first two positions write from the same level.
+    if (start !== 1) entity++;
+    let node: TrieNode | undefined = patterns.trie;
+    for (let at = start; at < dotted.length; at++) {
+      node = node.child(dotted.charCodeAt(at));
+      if (!node) break;
+      if (node.pattern < 0) continue;
+      const weights = patterns.levels[node.pattern];
+      if (!weights) continue;
+      // As in the package, a level past the word's end grows the array (NaN: never odd).
+      for (let k = 0; k < weights.length; k++) levels[entity + k] = Math.max(weights[k] ?? Number.NaN, levels[entity + k] ?? Number.NaN);
+    }
+  }
+  levels[0] = levels[1] = levels[levels.length - 1] = levels[levels.length - 2] = 0;
+  const markers: number[] = [];
+  for (let i = 0; i < levels.length; i++) if (((levels[i] ?? 0) & 1) === 1) markers.push(i);
+  return markers;
+}
+
+/** `text` with `mark` at each marker, as the package writes it. */
+function insertMarks(text: string, mark: string, markers: readonly number[]): string {
+  if (markers.length === 0) return text;
+  const parts = [text.slice(0, markers[0])];
+  for (let i = 1; i < markers.length; i++) parts.push(text.slice(markers[i - 1], markers[i]));
+  parts.push(text.slice(markers[markers.length - 1]));
+  return parts.join(mark);
+}
+
+/**
+ * The engine of one pattern set. Markers are kept per lowercased word, as the package
+ * kept them (for the process, unbounded, as before): a word met again in another case
+ * gets the breaks found first.
+ */
+function engineOf(patterns: Patterns): Engine {
+  const known = new Map<string, readonly number[]>();
+  return (word) => {
+    const lowered = word.toLocaleLowerCase();
+    let markers = known.get(lowered);
+    if (markers === undefined) {
+      const exception = Object.prototype.hasOwnProperty.call(patterns.exceptions, lowered) ? patterns.exceptions[lowered] : undefined;
+      markers = isNumbers(exception) ? exception : liangMarkers(word, lowered, patterns);
+      known.set(lowered, markers);
+    }
+    return insertMarks(word, SOFT_HYPHEN, markers);
+  };
+}
+
 /** Loads `hyphen/<dir>/index.js` once; undefined if it cannot be used. */
 function engineFor(dir: string): Engine | undefined {
   if (engines.has(dir)) return engines.get(dir);
-  let engine: Engine | undefined;
-  const loaded: unknown = require(`hyphen/${dir}/index.js`);
-  if (typeof loaded === 'object' && loaded !== null && 'hyphenateSync' in loaded && typeof loaded.hyphenateSync === 'function') {
-    const hyphenate = loaded.hyphenateSync;
-    engine = (word) => {
-      const out: unknown = Reflect.apply(hyphenate, loaded, [word, { hyphenChar: SOFT_HYPHEN, minWordLength: 1 }]);
-      return typeof out === 'string' ? out : word;
-    };
-  }
+  const patterns = patternsOf(require(`hyphen/${dir}/index.js`));
+  const engine = patterns ? engineOf(patterns) : undefined;
   engines.set(dir, engine);
   return engine;
 }

@@ -13,6 +13,7 @@ import type {} from 'pdfkit';
 import { fontFeatures, type FontBook, type FontKey } from './fonts.js';
 import type { Glyph } from 'fontkit';
 import type { ShapedRun, Shaper } from './shaper.js';
+import { num, rgb } from './content-number.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -116,15 +117,15 @@ function installShaper(font: EmbeddedFont, shaper: Shaper): void {
   });
 }
 
-export function num(value: number): string {
-  const rounded = Math.round(value * 1000) / 1000;
-  // `+ ''` is String(): -0 prints as "0" already.
-  return rounded + '';
-}
-
-export function rgb(hex: string): string {
-  const value = parseInt(hex.slice(1), 16);
-  return `${num(((value >> 16) & 255) / 255)} ${num(((value >> 8) & 255) / 255)} ${num((value & 255) / 255)}`;
+/** A face whose texts our shaper writes as glyph codes. */
+interface Direct {
+  shaper: Shaper;
+  codes: GlyphCodes;
+  /**
+   * The TJ operator of each text already written in this document: words repeat, and a
+   * text's glyphs were recorded in the subset when it was first written.
+   */
+  written: Map<string, string>;
 }
 
 /** pdfkit's (unexported) EmbeddedFont class, once a document has opened a font. */
@@ -132,8 +133,14 @@ let embeddedFontClass: Function | undefined;
 
 export class TextWriter {
   private readonly embedded = new Map<FontKey, EmbeddedFont>();
-  private readonly direct = new Map<FontKey, { shaper: Shaper; codes: GlyphCodes } | null>();
+  private readonly direct = new Map<FontKey, Direct | null>();
   private open = false;
+  /**
+   * Operators of the open text object, each line ending in a newline: joined and written
+   * as one chunk of bytes when it ends (pdfkit turns each string it is given into bytes
+   * with a loop of its own, and a string grown by `+=` is slow to convert).
+   */
+  private readonly pending: string[] = [];
   private font: FontKey | undefined;
   private size = 0;
   private color = '';
@@ -183,7 +190,7 @@ export class TextWriter {
       const tables = subsetTables(font);
       if (fontFeatures(key) === undefined) {
         installShaper(font, this.fonts.shaper(key));
-        this.direct.set(key, tables ? { shaper: this.fonts.shaper(key), codes: new GlyphCodes(tables) } : null);
+        this.direct.set(key, tables ? { shaper: this.fonts.shaper(key), codes: new GlyphCodes(tables), written: new Map() } : null);
       }
       this.embedded.set(key, font);
     }
@@ -193,7 +200,7 @@ export class TextWriter {
   /** Starts a text object on a page of `height` points (pdfkit's user space is flipped). */
   begin(height: number): void {
     if (this.open) return;
-    this.doc.addContent(`q 1 0 0 -1 0 ${num(height)} cm BT`);
+    this.pending.push(`q 1 0 0 -1 0 ${num(height)} cm BT\n`);
     this.open = true;
     this.font = undefined;
     this.color = '';
@@ -202,8 +209,17 @@ export class TextWriter {
 
   end(): void {
     if (!this.open) return;
-    this.doc.addContent('ET Q');
     this.open = false;
+    this.pending.push('ET Q\n');
+    this.write(this.pending.join(''));
+    this.pending.length = 0;
+  }
+
+  /** Lines of operators (each ending in a newline): kept for the open text object, else written now. */
+  private write(lines: string): void {
+    if (this.open) this.pending.push(lines);
+    // A chunk of bytes is written as it is; a string would get pdfkit's newline appended.
+    else this.doc.addContent(Buffer.from(lines, 'latin1'));
   }
 
   /** Draws `text` with its baseline at (x, y) from the page's top left corner. */
@@ -212,27 +228,25 @@ export class TextWriter {
     const font = this.embeddedFont(key);
     const resources = pageFonts(this.doc);
     if (resources[font.id] === undefined) resources[font.id] = font.ref();
-    const out: string[] = [];
+    let out = '';
     if (key !== this.font || size !== this.size) {
-      out.push(`/${font.id} ${num(size)} Tf`);
+      out += `/${font.id} ${num(size)} Tf\n`;
       this.font = key;
       this.size = size;
     }
     if (color !== this.color) {
-      out.push(`${rgb(color)} rg`);
+      out += `${rgb(color)} rg\n`;
       this.color = color;
     }
     if (tracking !== this.tracking) {
-      out.push(`${num(tracking)} Tc`);
+      out += `${num(tracking)} Tc\n`;
       this.tracking = tracking;
     }
     const baseline = height - y;
-    out.push(`1 0 0 1 ${num(x)} ${num(baseline)} Tm`);
-    const direct = this.direct.get(key);
-    const run = direct?.shaper.shape(text);
-    if (direct && run) {
-      out.push(this.shapedRun(run, direct.codes));
-      this.doc.addContent(out.join('\n'));
+    out += `1 0 0 1 ${num(x)} ${num(baseline)} Tm\n`;
+    const shaped = this.shapedOperator(text, key);
+    if (shaped !== undefined) {
+      this.write(`${out}${shaped}\n`);
       return;
     }
     const [encoded, positions] = font.encode(text, fontFeatures(key));
@@ -244,18 +258,18 @@ export class TextWriter {
     const flush = () => {
       if (hex) commands.push(`<${hex}>`);
       hex = '';
-      if (commands.length > 0) out.push(`[${commands.join(' ')}] TJ`);
+      if (commands.length > 0) out += `[${commands.join(' ')}] TJ\n`;
       commands = [];
     };
     positions.forEach((position, index) => {
       const glyph = encoded[index] ?? '';
       if (position.xOffset || position.yOffset) {
         flush();
-        out.push(`1 0 0 1 ${num(penX + position.xOffset * scale)} ${num(baseline + position.yOffset * scale)} Tm <${glyph}> Tj`);
+        out += `1 0 0 1 ${num(penX + position.xOffset * scale)} ${num(baseline + position.yOffset * scale)} Tm <${glyph}> Tj\n`;
         shifted = true;
       } else {
         if (shifted) {
-          out.push(`1 0 0 1 ${num(penX)} ${num(baseline)} Tm`);
+          out += `1 0 0 1 ${num(penX)} ${num(baseline)} Tm\n`;
           shifted = false;
         }
         hex += glyph;
@@ -268,7 +282,21 @@ export class TextWriter {
       penX += position.xAdvance * scale + tracking;
     });
     flush();
-    this.doc.addContent(out.join('\n'));
+    this.write(out);
+  }
+
+  /** The TJ operator of `text` when our shaper can shape it in this face. */
+  private shapedOperator(text: string, key: FontKey): string | undefined {
+    const direct = this.direct.get(key);
+    if (!direct) return undefined;
+    let operator = direct.written.get(text);
+    if (operator === undefined) {
+      const run = direct.shaper.shape(text);
+      if (!run) return undefined;
+      operator = this.shapedRun(run, direct.codes);
+      direct.written.set(text, operator);
+    }
+    return operator;
   }
 
   /** A run our shaper shaped, as one TJ: glyph codes, with kerning as adjustments. */

@@ -51,7 +51,14 @@ function fitnessOf(ratio: number): number {
   return 3;
 }
 
-/** Break positions (indices into `items`) of the best set of lines, or undefined when none fits. */
+/** Candidate slots per break: one per fitness class (4) and count of consecutive hyphens (0…MAX_HYPHENS). */
+const SLOTS = 4 * (MAX_HYPHENS + 1);
+
+/**
+ * Break positions (indices into `items`) of the best set of lines, or undefined when none fits.
+ * Runs once or more per paragraph: the best candidate of each slot is kept in scratch
+ * arrays, and only the winners become active nodes.
+ */
 export function totalFit(items: readonly KItem[], settings: BreakSettings): number[] | undefined {
   const { measure, tolerance } = settings;
   const ragged = settings.raggedStretch;
@@ -59,23 +66,11 @@ export function totalFit(items: readonly KItem[], settings: BreakSettings): numb
   let sumStretch = 0;
   let sumShrink = 0;
   let active: Active[] = [{ position: -1, line: 0, fitness: 1, hyphens: 0, width: 0, stretch: 0, shrink: 0, demerits: 0, previous: undefined }];
-
-  /** Totals after a break at `index`: discardable items that follow it are skipped. */
-  const after = (index: number) => {
-    let width = sumWidth;
-    let stretch = sumStretch;
-    let shrink = sumShrink;
-    for (let i = index; i < items.length; i++) {
-      const item = items[i];
-      if (!item || item.t === 'box') break;
-      if (item.t === 'glue') {
-        width += item.width;
-        stretch += item.stretch;
-        shrink += item.shrink;
-      } else if (item.penalty <= -INFINITY && i > index) break;
-    }
-    return { width, stretch, shrink };
-  };
+  /** The nodes still active after a break (swapped with `active`). */
+  let next: Active[] = [];
+  /** Per slot, the best node to break from here, and its demerits. */
+  const bestFrom: Array<Active | undefined> = new Array<Active | undefined>(SLOTS).fill(undefined);
+  const bestDemerits = new Float64Array(SLOTS);
 
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
@@ -89,8 +84,9 @@ export function totalFit(items: readonly KItem[], settings: BreakSettings): numb
       const penalty = item.t === 'penalty' ? item.penalty : 0;
       const flagged = item.t === 'penalty' && item.flagged;
       const extra = item.t === 'penalty' ? item.width : 0;
-      const best: Array<Active | undefined> = [];
-      const next: Active[] = [];
+      bestFrom.fill(undefined);
+      let found = false;
+      next.length = 0;
       for (const node of active) {
         const width = sumWidth - node.width + extra;
         let stretch = sumStretch - node.stretch;
@@ -114,20 +110,35 @@ export function totalFit(items: readonly KItem[], settings: BreakSettings): numb
         demerits += node.demerits;
         const hyphens = flagged ? node.hyphens + 1 : 0;
         const slot = fitness * (MAX_HYPHENS + 1) + hyphens;
-        const current = best[slot];
-        if (!current || demerits < current.demerits) {
-          best[slot] = { position: index, line: node.line + 1, fitness, hyphens, width: 0, stretch: 0, shrink: 0, demerits, previous: node };
+        if (bestFrom[slot] === undefined || demerits < (bestDemerits[slot] ?? 0)) {
+          bestFrom[slot] = node;
+          bestDemerits[slot] = demerits;
+          found = true;
         }
       }
-      active = next;
-      if (best.some((node) => node !== undefined)) {
-        const totals = after(index);
-        for (const node of best) {
-          if (!node) continue;
-          node.width = totals.width;
-          node.stretch = totals.stretch;
-          node.shrink = totals.shrink;
-          active.push(node);
+      const survivors = next;
+      next = active;
+      active = survivors;
+      if (found) {
+        // Totals after a break here: the discardable items that follow it are skipped.
+        let width = sumWidth;
+        let stretch = sumStretch;
+        let shrink = sumShrink;
+        for (let i = index; i < items.length; i++) {
+          const after = items[i];
+          if (!after || after.t === 'box') break;
+          if (after.t === 'glue') {
+            width += after.width;
+            stretch += after.stretch;
+            shrink += after.shrink;
+          } else if (after.penalty <= -INFINITY && i > index) break;
+        }
+        for (let slot = 0; slot < SLOTS; slot++) {
+          const from = bestFrom[slot];
+          if (!from) continue;
+          const fitness = Math.floor(slot / (MAX_HYPHENS + 1));
+          const hyphens = slot % (MAX_HYPHENS + 1);
+          active.push({ position: index, line: from.line + 1, fitness, hyphens, width, stretch, shrink, demerits: bestDemerits[slot] ?? 0, previous: from });
         }
       }
       if (active.length === 0) return undefined;

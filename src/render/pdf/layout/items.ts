@@ -57,8 +57,9 @@ export interface ParagraphSpec {
 
 /** Note numbers first called on a line. */
 function callsOf(line: Line): string[] | undefined {
-  const calls = line.fragments.filter((f) => f.note !== undefined).map((f) => f.note ?? '');
-  return calls.length > 0 ? calls : undefined;
+  let calls: string[] | undefined;
+  for (const fragment of line.fragments) if (fragment.note !== undefined) (calls ??= []).push(fragment.note);
+  return calls;
 }
 
 /**
@@ -69,20 +70,26 @@ export function paragraphItems(lines: Line[], spec: ParagraphSpec): Item[] {
   const baseline = baselineIn(spec.size, spec.leading);
   const count = lines.length;
   return lines.map((line, index) => {
-    const keep =
-      spec.together === true ? index < count - 1 : count >= 2 && (index === 0 || index === count - 2);
-    const calls = callsOf(line);
+    let boxes: Box[] | undefined;
     const item: Item = {
       height: spec.leading,
       spaceBefore: index === 0 ? spec.spaceBefore : 0,
-      boxes: lineBoxes(line, spec.x, baseline),
+      // Made when first asked for: the first of a book's two layout passes only counts pages.
+      get boxes(): Box[] {
+        return (boxes ??= lineBoxes(line, spec.x, baseline));
+      },
+      set boxes(value: Box[]) {
+        boxes = value;
+      },
       firstBaseline: baseline,
-      ...(keep || (index === count - 1 && spec.keepWithNext) ? { keepWithNext: true } : {}),
-      ...(calls ? { calls } : {}),
-      ...(spec.tag ? { tag: spec.tag } : {}),
-      ...(spec.node ? { source: { node: spec.node, offset: index === 0 ? 0 : (line.offset ?? 0) } } : {}),
-      ...(line.info ? { line: { info: line.info, index, count } } : {}),
     };
+    const keep = spec.together === true ? index < count - 1 : count >= 2 && (index === 0 || index === count - 2);
+    if (keep || (index === count - 1 && spec.keepWithNext)) item.keepWithNext = true;
+    const calls = callsOf(line);
+    if (calls) item.calls = calls;
+    if (spec.tag) item.tag = spec.tag;
+    if (spec.node) item.source = { node: spec.node, offset: index === 0 ? 0 : (line.offset ?? 0) };
+    if (line.info) item.line = { info: line.info, index, count };
     return item;
   });
 }

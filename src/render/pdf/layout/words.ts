@@ -228,13 +228,20 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
     word.close();
     if (word.pieces.length === 0) return;
     const text = word.pieces.length === 1 ? (word.pieces[0]?.text ?? '') : word.pieces.map((piece) => piece.text).join('');
-    const breaks = [...word.breaks];
+    // The word is dropped once closed: its breaks are ours to extend.
+    const breaks = word.breaks;
     const hyphenable = options.hyphenate && word.pieces.every((piece) => piece.style.family === 'text' && piece.style.note === undefined);
     if (hyphenable && options.hyphenate && text.length >= 5) {
       for (const at of hyphenPoints(options.hyphenate, text)) {
         if (!breaks.some((b) => b.at === at)) breaks.push({ at, kind: 'discretionary' });
       }
       breaks.sort((a, b) => a.at - b.at);
+    }
+    if (!breaks.some((point) => point.at > 0 && point.at < text.length)) {
+      // No break inside: the word is one box, of its pieces as they are.
+      pushBox(word.pieces);
+      word = new WordBuilder();
+      return;
     }
     // Split the pieces at the break offsets into syllables.
     let pieceIndex = 0;
