@@ -140,6 +140,18 @@ describe('folio CLI', () => {
   });
 });
 
+test('a PDF does not depend on what its worker built before (glyphs shared by two characters)', () => {
+  // Source Serif 4 draws U+2009 and U+202F with one glyph, and U+2010 and U+002D with
+  // another: the text layer must name the characters of this manuscript, not those of
+  // an earlier publication the same worker happened to set.
+  const dir = scratch();
+  writeFileSync(join(dir, 'a.md'), '---\ntitle: Thin\nlang: en\n---\n\nA thin\u2009space and a hyphen\u2010here.\n');
+  writeFileSync(join(dir, 'b.md'), '---\ntitle: Essai\nlang: fr\n---\n\nIl a dit\u202foui ; un trait-d-union.\n');
+  expect(folio(['build', 'b.md', '-o', 'alone', '--format', 'pdf', '--jobs', '1', '--no-cache', '--no-index'], dir).code).toBe(0);
+  expect(folio(['build', 'a.md', 'b.md', '-o', 'after', '--format', 'pdf', '--jobs', '1', '--no-cache', '--no-index'], dir).code).toBe(0);
+  expect(readFileSync(join(dir, 'after', 'b.pdf')).equals(readFileSync(join(dir, 'alone', 'b.pdf')))).toBe(true);
+});
+
 describe('folio import, init and folio.yaml collections', () => {
   const seed = join(repoRoot, '..', 'shared', 'seed', 'brief-fr.txt');
   test.skipIf(!existsSync(seed))('import the seed brief, then build it: four sections and the credit', () => {

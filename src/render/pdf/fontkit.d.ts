@@ -29,6 +29,8 @@ declare module 'fontkit' {
     capHeight: number;
     xHeight: number;
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
+    /** The glyph `id`, created on first request with `codePoints` and cached by id. */
+    getGlyph(id: number, codePoints?: number[]): Glyph;
     hasGlyphForCodePoint(codePoint: number): boolean;
   }
   export interface FontCollection {

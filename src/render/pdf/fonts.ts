@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { create, type Font } from 'fontkit';
+import { glyphsNameTheirCharacters } from './glyph-characters.js';
 import type { FontFaces, PdfTheme } from '../../config/options.js';
 import { Shaper } from './shaper.js';
 
@@ -74,6 +75,7 @@ function openFont(path: string): Font {
   // A collection file (TTC) is not what a theme names; take its first face.
   const font = 'fonts' in opened ? opened.fonts[0] : opened;
   if (!font) throw new Error(`${path}: no font in this file`);
+  glyphsNameTheirCharacters(font);
   fontCache.set(path, font);
   return font;
 }
