@@ -10,9 +10,9 @@ import { folio, scratch } from './helpers/cli.js';
 test('a --json report of 300 cached publications is complete on a pipe', () => {
   const dir = scratch();
   mkdirSync(join(dir, 'manuscripts'));
-  // Each brief has two unknown directives: two warnings each, to make the report large.
+  // Each brief has four unknown directives: four warnings each, to make the (one-line) report large.
   for (let i = 0; i < 300; i++) {
-    writeFileSync(join(dir, 'manuscripts', `brief-${String(i).padStart(3, '0')}.md`), `---\ntitle: Brief ${i} ${'with a long title '.repeat(8)}\nlang: en\n---\n\n## What happened?\n\n${'Something happened. '.repeat(20)} :oddity[one] and :oddity[two].\n`);
+    writeFileSync(join(dir, 'manuscripts', `brief-${String(i).padStart(3, '0')}.md`), `---\ntitle: Brief ${i} ${'with a long title '.repeat(8)}\nlang: en\n---\n\n## What happened?\n\n${'Something happened. '.repeat(20)} :oddity[one] and :oddity[two], :oddity[three] and :oddity[four].\n`);
   }
   expect(folio(['build', '--format', 'epub', '--no-index', '--quiet'], dir).code).toBe(0);
   // All served from the cache: no worker runs, and the report used to be cut at 219,264 bytes.

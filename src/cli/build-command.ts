@@ -7,6 +7,7 @@ import { defaultEpubOptions, defaultPdfOptions, type OutputFormat, type RenderOp
 import { loadTheme, ThemeError } from '../config/theme.js';
 import { expandManuscripts, resolveInputs } from '../manuscript/inputs.js';
 import { writeDownloadsPage } from '../output/downloads-page.js';
+import { MemoizedDownloadsPage } from '../output/downloads-memo.js';
 import { withPublicationInfo } from '../output/publication-info.js';
 import { removeTempFiles } from '../output/temp-files.js';
 import { BuildCache, cacheFilePath, cacheKey, folioCodeHash } from '../run/cache.js';
@@ -15,7 +16,7 @@ import { selectShard } from '../run/shard.js';
 import type { CliOptions } from './args.js';
 import type { Io } from './io.js';
 import { Progress } from './progress.js';
-import { buildReportJson } from './report.js';
+import { ReportText } from './report.js';
 import { watchAndRebuild } from './watch.js';
 
 /** Everything a build needs, resolved from flags, folio.yaml and defaults (in that order of precedence). */
@@ -109,19 +110,22 @@ export function plan(options: CliOptions, io: Io): Plan | number {
   };
 }
 
+/** Work on the reports already known (served from the cache) while the other publications build. */
+export type WhileBuilding = (known: JobReport[]) => Promise<void>;
+
 /** Builds the planned jobs: cache first, the rest on the worker pool. Reports in job order. */
-export async function execute(p: Plan, pool: BuildPool | undefined, options: CliOptions, progress: Progress): Promise<JobReport[]> {
+export async function execute(p: Plan, pool: BuildPool | undefined, options: CliOptions, progress: Progress, whileBuilding?: WhileBuilding): Promise<JobReport[]> {
   const reports = new Array<JobReport | undefined>(p.jobs.length);
   const useCache = options.cache && p.options.write && !p.options.formats.includes('ast');
+  // With a second core, the first worker starts loading Folio (about 0.3 s) before the cache
+  // is even read (`build` started it earlier still): an edited publication anywhere in a large
+  // catalogue then waits for neither. When nothing changed, that worker is stopped unused.
+  if (useCache && p.jobs.length > 0 && availableParallelism() > 1) pool?.warm();
   const cache = useCache ? new BuildCache(p.options) : undefined;
   const pending: Array<{ index: number; job: PublicationJob; key?: string }> = [];
   let ownPool: BuildPool | undefined;
   let runner = pool;
   progress.start(p.jobs.length);
-  // With a second core, the first worker starts loading Folio (about 0.3 s) before the cache
-  // is even read: an edited publication anywhere in a large catalogue then waits for neither.
-  // When nothing changed, that worker is stopped unused.
-  if (cache && p.jobs.length > 0 && availableParallelism() > 1) pool?.warm();
   p.jobs.forEach((job, index) => {
     const key = cache ? cacheKey(job, p.options) : undefined;
     const cached = key ? cache?.lookup(job, key) : undefined;
@@ -137,9 +141,11 @@ export async function execute(p: Plan, pool: BuildPool | undefined, options: Cli
     }
     pending.push({ index, job, ...(key ? { key } : {}) });
   });
+  const known = whileBuilding && pending.length > 0 ? reports.filter((r): r is JobReport => r !== undefined) : [];
   try {
-    await Promise.all(
-      pending.map(async ({ index, job, key }) => {
+    await Promise.all([
+      ...(known.length > 0 && whileBuilding ? [whileBuilding(known)] : []),
+      ...pending.map(async ({ index, job, key }) => {
         if (!runner) return;
         progress.begin(job.name);
         const report = await runner.run(job, p.options);
@@ -148,7 +154,7 @@ export async function execute(p: Plan, pool: BuildPool | undefined, options: Cli
         // An interrupted build says so once, not once per publication it did not start.
         if (!report.messages.some((m) => m.ruleId === 'build-interrupted')) progress.finish(report);
       }),
-    );
+    ]);
     cache?.save();
   } finally {
     progress.end();
@@ -157,7 +163,7 @@ export async function execute(p: Plan, pool: BuildPool | undefined, options: Cli
   return reports.filter((r): r is JobReport => r !== undefined);
 }
 
-export function summarize(reports: JobReport[], p: Plan, options: CliOptions, io: Io): number {
+export function summarize(reports: JobReport[], p: Plan, options: CliOptions, io: Io, reportText?: ReportText): number {
   const rel = (path: string) => relative(io.cwd, path) || path;
   const failed = reports.filter((r) => !r.ok).length;
   const warnings = reports.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'warning').length, 0);
@@ -167,7 +173,9 @@ export function summarize(reports: JobReport[], p: Plan, options: CliOptions, io
     const trees = reports.map((r) => r.ast ?? null);
     io.stdout(`${JSON.stringify(trees.length === 1 ? trees[0] : trees, null, 2)}\n`);
   } else if (options.json) {
-    io.stdout(`${JSON.stringify(buildReportJson(reports, ok, rel, options.shard), null, 2)}\n`);
+    // One line: the report of a large catalogue is megabytes, and indenting it took longer
+    // than the rest of a one-article rebuild's bookkeeping (`| jq .` shows it indented).
+    io.stdout(`${(reportText ?? new ReportText(rel)).text(reports, ok, options.shard)}\n`);
   }
   if (!options.quiet && !options.json) {
     const cached = reports.filter((r) => r.cached).length;
@@ -180,14 +188,20 @@ export function summarize(reports: JobReport[], p: Plan, options: CliOptions, io
 const signalExitCodes: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
 
 export async function buildCommand(options: CliOptions, io: Io): Promise<number> {
+  // With a second core, the first worker starts loading Folio (about 0.3 s) at once, while
+  // the build is planned and the cache read; a build with nothing to do stops it unused.
+  const early = !options.watch && availableParallelism() > 1 ? new BuildPool(Number.MAX_SAFE_INTEGER, { timeoutMs: defaultJobTimeoutMs, ...(options.jobs ? { threads: options.jobs } : {}) }) : undefined;
+  early?.warm();
   const planned = plan(options, io);
+  if (typeof planned === 'number' || planned.jobs.length === 0) await early?.close();
   if (typeof planned === 'number') return planned;
   const rel = (path: string) => relative(io.cwd, path) || path;
   // Temp files a killed earlier build left behind (their process is gone).
   if (planned.options.write) removeTempFiles(planned.options.outDir, 'stale');
   if (options.watch) return watchAndRebuild(planned, options, io, { plan, execute, summarize });
   const progress = new Progress(io, options.quiet, options.json || planned.options.formats.includes('ast'), rel);
-  const pool = planned.jobs.length > 0 ? new BuildPool(planned.jobs.length, { timeoutMs: planned.timeoutMs, ...(options.jobs ? { threads: options.jobs } : {}) }) : undefined;
+  const pool = planned.jobs.length > 0 ? (early ?? new BuildPool(planned.jobs.length, { timeoutMs: planned.timeoutMs, ...(options.jobs ? { threads: options.jobs } : {}) })) : undefined;
+  if (pool) pool.timeoutMs = planned.timeoutMs;
   // First Ctrl-C (or SIGTERM): stop the workers and drop the queue, keep what is finished,
   // remove our temp files, exit 130 (143). The handlers are `once`: a second Ctrl-C kills at once.
   let stoppedBy: 'SIGINT' | 'SIGTERM' | undefined;
@@ -201,8 +215,31 @@ export async function buildCommand(options: CliOptions, io: Io): Promise<number>
   const onTerm = () => onSignal('SIGTERM');
   process.once('SIGINT', onInt);
   process.once('SIGTERM', onTerm);
+  const c = planned.config;
+  const outDir = planned.options.outDir;
+  const wantsPage = planned.options.write && options.index && !options.shard && !planned.options.formats.includes('ast');
+  const pageMeta = { title: c?.title ?? 'Publications', ...(c?.lang ? { lang: c.lang } : {}), ...(c?.description ? { description: c.description } : {}) };
+  // With the cache, the page keeps a memo beside it and remakes only what changed. Node's
+  // version too invalidates it: the language names on the page are its ICU's.
+  const page = wantsPage && options.cache ? new MemoizedDownloadsPage(pageMeta, outDir, { page: cacheFilePath(outDir, '.downloads-page.json'), cards: cacheFilePath(outDir, '.downloads-cards.json'), version: `${folioCodeHash()} ${process.version}` }) : undefined;
+  const reportText = options.json ? new ReportText((path: string) => relative(io.cwd, path) || path) : undefined;
+  // While a few publications build (an edited article in a warm catalogue), the report and
+  // the downloads page are made ready for all the others, a slice at a time so that the
+  // pool's messages are not kept waiting.
+  const whileBuilding: WhileBuilding = async (known) => {
+    let slice = performance.now();
+    for (const report of known) {
+      if (performance.now() - slice > 8) {
+        await new Promise((next) => setImmediate(next));
+        slice = performance.now();
+      }
+      reportText?.prepare(report);
+      if (report.publication) page?.prepare(report);
+    }
+    page?.preload();
+  };
   try {
-    const reports = await execute(planned, pool, options, progress);
+    const reports = await execute(planned, pool, options, progress, whileBuilding);
     if (stoppedBy) {
       await pool?.close();
       if (planned.options.write) removeTempFiles(planned.options.outDir, 'own');
@@ -210,15 +247,12 @@ export async function buildCommand(options: CliOptions, io: Io): Promise<number>
       io.stderr(`folio: interrupted: ${done} of ${planned.jobs.length} publication(s) finished before the stop; previous outputs of the others are untouched\n`);
       return signalExitCodes[stoppedBy];
     }
-    if (planned.options.write && options.index && !options.shard && !planned.options.formats.includes('ast') && reports.some((r) => r.outputs.length > 0)) {
-      const c = planned.config;
-      const outDir = planned.options.outDir;
-      // With the cache, the page keeps a memo beside it and remakes only what changed. Node's
-      // version too invalidates it: the language names on the page are its ICU's.
-      const memo = options.cache ? { page: cacheFilePath(outDir, '.downloads-page.json'), cards: cacheFilePath(outDir, '.downloads-cards.json'), version: `${folioCodeHash()} ${process.version}` } : undefined;
-      writeDownloadsPage(await withPublicationInfo(reports), { title: c?.title ?? 'Publications', ...(c?.lang ? { lang: c.lang } : {}), ...(c?.description ? { description: c.description } : {}) }, outDir, memo);
+    if (wantsPage && reports.some((r) => r.outputs.length > 0)) {
+      const withInfo = await withPublicationInfo(reports);
+      if (page) page.write(withInfo);
+      else writeDownloadsPage(withInfo, pageMeta, outDir);
     }
-    return summarize(reports, planned, options, io);
+    return summarize(reports, planned, options, io, reportText);
   } finally {
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);

@@ -6,15 +6,14 @@
  * links only, inline CSS, no script, no external request: it works opened from
  * disk and from any static host. Same reports, same bytes.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { extname, relative, sep } from 'node:path';
 import { imageSize } from 'image-size';
 import type { JobReport, OutputReport } from '../build.js';
 import { typographicCover } from '../render/epub/cover.js';
 import { escapeHtml } from './escape-html.js';
 import { downloadsCss } from './downloads-style.js';
-import { writeOutput, writeOutputIfChanged, type WrittenFile } from './write.js';
+import { writeOutputIfChanged, type WrittenFile } from './write.js';
 
 /** What the page says about one publication (the fields proposed for `JobReport.publication`). */
 export interface PublicationInfo {
@@ -73,7 +72,7 @@ function hrefFor(outDir: string, path: string): string {
 /** One formatter for the page (making one per card cost more than the rest of the card). */
 let languageNames: Intl.DisplayNames | undefined;
 /** A catalogue has a few languages and many cards: each name is looked up once. */
-const languageLabels = new Map<string, string>();
+export const languageLabels = new Map<string, string>();
 
 function languageName(lang: string): string {
   let label = languageLabels.get(lang);
@@ -104,7 +103,7 @@ function dimensions(data: Uint8Array): { width: number; height: number } | undef
   }
 }
 
-function coverFor(report: DownloadsReport, info: PublicationInfo): { path: string; data: Uint8Array; alt: string } {
+export function coverFor(report: DownloadsReport, info: PublicationInfo): { path: string; data: Uint8Array; alt: string } {
   const given = info.cover;
   let data = given?.data;
   if (!data && given?.path) {
@@ -133,7 +132,7 @@ function outputItem(info: PublicationInfo, output: OutputReport, outDir: string)
 </li>`;
 }
 
-function fallbackInfo(report: DownloadsReport): PublicationInfo {
+export function fallbackInfo(report: DownloadsReport): PublicationInfo {
   return report.publication ?? { title: report.name, authors: [], lang: 'und' };
 }
 
@@ -141,14 +140,14 @@ function fallbackInfo(report: DownloadsReport): PublicationInfo {
  * One publication's card, cut where its id goes (the id is its position on the page):
  * the card is `cardHead + id + mid + id + tail`.
  */
-interface Card {
+export interface Card {
   mid: string;
   tail: string;
 }
 
 const cardHead = '<li class="publication">\n<article aria-labelledby="';
 
-function renderCard(report: DownloadsReport, info: PublicationInfo, cover: { path: string; data: Uint8Array; alt: string }, outDir: string): Card {
+export function renderCard(report: DownloadsReport, info: PublicationInfo, cover: { path: string; data: Uint8Array; alt: string }, outDir: string): Card {
   const size = dimensions(cover.data);
   const lang = info.lang && info.lang !== 'und' ? ` lang="${escapeHtml(info.lang)}"` : '';
   const facts: Array<[string, string]> = [];
@@ -174,13 +173,13 @@ ${outputs.map((output) => outputItem(info, output, outDir)).join('\n')}
   };
 }
 
-function cardText(card: Card, index: number): string {
+export function cardText(card: Card, index: number): string {
   const id = `pub-${index + 1}`;
   return `${cardHead}${id}${card.mid}${id}${card.tail}`;
 }
 
 /** The whole page around its cards (in the order of `built`). */
-function pageHtml(built: DownloadsReport[], cards: string[], meta: DownloadsMeta): string {
+export function pageHtml(built: DownloadsReport[], cards: string[], meta: DownloadsMeta): string {
   const titleLang = meta.lang ? ` lang="${escapeHtml(meta.lang)}"` : '';
   const formats = [...new Set(built.flatMap((r) => r.outputs.map((o) => formatLabels[o.format]?.label ?? o.format.toUpperCase())))].sort();
   const count = `${built.length} publication${built.length === 1 ? '' : 's'}${formats.length > 0 ? `, as ${formats.join(' and ')}` : ''}`;
@@ -229,146 +228,10 @@ export function downloadsPage(reports: DownloadsReport[], meta: DownloadsMeta, o
 }
 
 /**
- * Where `writeDownloadsPage` keeps what it wrote last (in the build cache folder), so
- * that an unchanged catalogue is not laid out again: `page` holds each card's key and
- * cover file and index.html's size and mtime; `cards` the cards' text.
- */
-export interface DownloadsMemo {
-  page: string;
-  cards: string;
-  /** Folio's code: another version discards the memo. */
-  version: string;
-}
-
-interface PageMemo {
-  version: string;
-  page?: { key: string; size: number; mtimeMs: number; bytes: number; sha256: string };
-  covers: Record<string, { key: string; path: string; size: number; mtimeMs: number } | undefined>;
-  /** `languageName`'s answers (making the formatter costs more than a card). */
-  languages?: Record<string, string>;
-}
-
-interface CardMemo {
-  version: string;
-  cards: Record<string, ({ key: string } & Card) | undefined>;
-}
-
-/** A memo file written by this version of Folio, else undefined. */
-function readMemo(path: string, version: string): object | undefined {
-  try {
-    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    return typeof value === 'object' && value !== null && 'version' in value && value.version === version ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeMemo(path: string, memo: PageMemo | CardMemo): void {
-  writeOutput(dirname(path), basename(path), new TextEncoder().encode(JSON.stringify(memo)));
-}
-
-function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-/** Everything a card and its cover are made of, hashed: the cover image is known by size and mtime. */
-function cardKey(report: DownloadsReport, info: PublicationInfo, outDir: string): string {
-  const { cover, ...fields } = info;
-  let image: unknown = null;
-  if (cover?.data) image = sha256(cover.data);
-  else if (cover?.path) {
-    try {
-      const stat = statSync(cover.path, { throwIfNoEntry: false });
-      image = stat ? [stat.size, stat.mtimeMs] : null;
-    } catch {
-      image = null;
-    }
-  }
-  const coverFields = cover ? [cover.path ?? null, cover.mediaType, cover.alt] : null;
-  return sha256(JSON.stringify([outDir, report.name, report.pages ?? null, report.outputs, fields, coverFields, image]));
-}
-
-function sameFile(path: string, recorded: { size: number; mtimeMs: number }): boolean {
-  try {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    return stat !== undefined && stat.size === recorded.size && stat.mtimeMs === recorded.mtimeMs;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * `writeDownloadsPage` with a memo: a card whose key is unchanged is not laid out again,
- * its cover (when its file is intact) not read nor compared, and index.html is not
- * remade when no card, nor the page's metadata, changed and the file is intact.
- * The bytes written are those `downloadsPage` makes.
- */
-function writeWithMemo(reports: DownloadsReport[], meta: DownloadsMeta, outDir: string, memo: DownloadsMemo): WrittenFile {
-  const built = reports.filter((r) => r.outputs.length > 0);
-  // A memo written by this code (same version): its shape is PageMemo; a damaged one just misses.
-  const known = (readMemo(memo.page, memo.version) as PageMemo | undefined) ?? { version: memo.version, covers: {} };
-  const next: PageMemo = { version: memo.version, covers: {} };
-  const languages = typeof known.languages === 'object' && known.languages !== null ? known.languages : {};
-  for (const [lang, label] of Object.entries(languages)) if (typeof label === 'string' && !languageLabels.has(lang)) languageLabels.set(lang, label);
-  const labelCount = languageLabels.size;
-  const infos = built.map(fallbackInfo);
-  const keys = built.map((report, i) => cardKey(report, infos[i] ?? fallbackInfo(report), outDir));
-  const fresh = new Map<number, Card>();
-  let kept = 0;
-  built.forEach((report, i) => {
-    const key = keys[i] ?? '';
-    const recorded = known.covers?.[report.name];
-    if (recorded?.key === key && typeof recorded.path === 'string' && sameFile(join(outDir, recorded.path), recorded)) {
-      next.covers[report.name] = recorded;
-      kept++;
-      return;
-    }
-    const info = infos[i] ?? fallbackInfo(report);
-    const cover = coverFor(report, info);
-    writeOutputIfChanged(outDir, cover.path, cover.data);
-    const stat = statSync(join(outDir, cover.path));
-    next.covers[report.name] = { key, path: cover.path, size: stat.size, mtimeMs: stat.mtimeMs };
-    fresh.set(i, renderCard(report, info, cover, outDir));
-  });
-  const pageKey = sha256(JSON.stringify([meta, keys]));
-  const target = join(outDir, 'index.html');
-  const page = known.page;
-  if (page?.key === pageKey && sameFile(target, page)) {
-    next.page = page;
-    next.languages = Object.fromEntries(languageLabels);
-    if (kept !== Object.keys(known.covers ?? {}).length || fresh.size > 0 || languageLabels.size !== labelCount) writeMemo(memo.page, next);
-    return { path: resolve(target), bytes: page.bytes, sha256: page.sha256 };
-  }
-  // Cards not laid out above come from the card memo, when it has them with the same key.
-  const cardMemo = fresh.size < built.length ? (readMemo(memo.cards, memo.version) as CardMemo | undefined) : undefined; // Same shape argument as above.
-  const cards: CardMemo = { version: memo.version, cards: {} };
-  const texts = built.map((report, i) => {
-    const key = keys[i] ?? '';
-    const stored = cardMemo?.cards?.[report.name];
-    let card = fresh.get(i);
-    if (!card && stored?.key === key && typeof stored.mid === 'string' && typeof stored.tail === 'string') card = { mid: stored.mid, tail: stored.tail };
-    if (!card) {
-      const info = infos[i] ?? fallbackInfo(report);
-      card = renderCard(report, info, coverFor(report, info), outDir);
-    }
-    cards.cards[report.name] = { key, mid: card.mid, tail: card.tail };
-    return cardText(card, i);
-  });
-  const written = writeOutputIfChanged(outDir, 'index.html', new TextEncoder().encode(pageHtml(built, texts, meta)));
-  const stat = statSync(target);
-  next.page = { key: pageKey, size: stat.size, mtimeMs: stat.mtimeMs, bytes: written.bytes, sha256: written.sha256 };
-  next.languages = Object.fromEntries(languageLabels);
-  writeMemo(memo.cards, cards);
-  writeMemo(memo.page, next);
-  return written;
-}
-
-/**
  * Writes `index.html` and its cover files into `outDir` (atomically, like every output).
- * With a memo (a build that uses the cache), only what changed is made again.
+ * A build that uses the cache writes it through `MemoizedDownloadsPage` (downloads-memo.ts).
  */
-export function writeDownloadsPage(reports: DownloadsReport[], meta: DownloadsMeta, outDir: string, memo?: DownloadsMemo): WrittenFile {
-  if (memo) return writeWithMemo(reports, meta, outDir, memo);
+export function writeDownloadsPage(reports: DownloadsReport[], meta: DownloadsMeta, outDir: string): WrittenFile {
   const page = downloadsPage(reports, meta, outDir);
   for (const file of page.files) writeOutputIfChanged(outDir, file.path, file.data);
   return writeOutputIfChanged(outDir, 'index.html', new TextEncoder().encode(page.html));

@@ -24,7 +24,8 @@ export const defaultJobTimeoutMs = 120_000;
  */
 export class BuildPool {
   private started: Piscina<WorkerTask, JobReport> | undefined;
-  private readonly timeoutMs: number;
+  /** Per-publication time limit; a pool started before the build was planned gets the plan's. */
+  timeoutMs: number;
   private readonly threads: number;
   private readonly controllers = new Set<AbortController>();
   private readonly waiting: Array<() => void> = [];
