@@ -34,6 +34,7 @@ export function mergeReportsCommand(options: CliOptions, io: Io): number {
   }
   const name = (p: unknown) => (isRecord(p) && typeof p.name === 'string' ? p.name : '');
   publications.sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
-  io.stdout(`${JSON.stringify({ ok, shards, publications }, null, 2)}\n`);
+  // One line, like the reports it joins.
+  io.stdout(`${JSON.stringify({ ok, shards, publications })}\n`);
   return ok ? 0 : 1;
 }
