@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { cardText, coverFor, fallbackInfo, languageLabels, pageHtml, renderCard, type Card, type DownloadsMeta, type DownloadsReport, type PublicationInfo } from './downloads-page.js';
-import { writeOutput, writeOutputIfChanged, type WrittenFile } from './write.js';
+import { sameFileStat, writeOutput, writeOutputIfChanged, type WrittenFile } from './write.js';
 
 export interface DownloadsMemo {
   page: string;
@@ -76,14 +76,6 @@ function cardKey(report: DownloadsReport, info: PublicationInfo, outDir: string)
   return sha256(JSON.stringify([outDir, report.name, report.pages ?? null, report.outputs, fields, coverFields, image]));
 }
 
-function sameFile(path: string, recorded: { size: number; mtimeMs: number }): boolean {
-  try {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    return stat !== undefined && stat.size === recorded.size && stat.mtimeMs === recorded.mtimeMs;
-  } catch {
-    return false;
-  }
-}
 
 /** A card made ready: its key, its cover's record, and its text when it had to be laid out. */
 interface Prepared {
@@ -128,7 +120,7 @@ export class MemoizedDownloadsPage {
     const info = fallbackInfo(report);
     const key = cardKey(report, info, this.outDir);
     const recorded = this.known.covers[report.name];
-    if (recorded?.key === key && typeof recorded.path === 'string' && sameFile(join(this.outDir, recorded.path), recorded)) {
+    if (recorded?.key === key && typeof recorded.path === 'string' && sameFileStat(join(this.outDir, recorded.path), recorded)) {
       this.prepared.set(report, { key, cover: recorded, kept: true });
       return;
     }
@@ -159,7 +151,7 @@ export class MemoizedDownloadsPage {
     const pageKey = sha256(JSON.stringify([this.meta, ready.map((p) => p.key)]));
     const target = join(outDir, 'index.html');
     const page = known.page;
-    if (page?.key === pageKey && sameFile(target, page)) {
+    if (page?.key === pageKey && sameFileStat(target, page)) {
       next.page = page;
       next.languages = Object.fromEntries(languageLabels);
       if (kept !== Object.keys(known.covers ?? {}).length || fresh > 0 || languageLabels.size !== this.labelCount) writeMemo(memo.page, next);

@@ -48,3 +48,13 @@ export function writeOutputIfChanged(outDir: string, name: string, data: Uint8Ar
   }
   return writeOutput(outDir, name, data);
 }
+
+/** Whether `path` is still the file recorded (same size and mtime); a missing or unreadable one is not. */
+export function sameFileStat(path: string, recorded: { size: number; mtimeMs: number }): boolean {
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat !== undefined && stat.size === recorded.size && stat.mtimeMs === recorded.mtimeMs;
+  } catch {
+    return false;
+  }
+}

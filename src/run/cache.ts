@@ -16,7 +16,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 
 import { join } from 'node:path';
 import { packageRoot } from '../config/theme.js';
 import type { JobOptions, JobReport, PublicationJob } from '../build.js';
-import { writeOutput } from '../output/write.js';
+import { sameFileStat, writeOutput } from '../output/write.js';
 
 /** A file as the build saw it; `size: -1` records a file that did not exist. */
 interface FileStamp {
@@ -114,15 +114,6 @@ export function cacheKey(job: PublicationJob, options: JobOptions): string {
   return createHash('sha256').update(optionsHash(options)).update(JSON.stringify(job)).digest('hex');
 }
 
-/** An output as it was written (a missing or unreadable one is not). */
-function sameStat(path: string, recorded: { size: number; mtimeMs: number }): boolean {
-  try {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    return stat !== undefined && stat.size === recorded.size && stat.mtimeMs === recorded.mtimeMs;
-  } catch {
-    return false;
-  }
-}
 
 /** The entry's report when its key matches, nothing it read changed and its outputs are intact. */
 function validReport(text: string, key: string): JobReport | undefined {
@@ -139,7 +130,7 @@ function validReport(text: string, key: string): JobReport | undefined {
   }
   for (const out in entry.outputs) {
     const recorded = entry.outputs[out];
-    if (!recorded || !sameStat(out, recorded)) return undefined;
+    if (!recorded || !sameFileStat(out, recorded)) return undefined;
   }
   return { ...entry.report, cached: true, durationMs: 0 };
 }
