@@ -136,9 +136,11 @@ describe('a build killed halfway', () => {
     writeFileSync(join(root, 'dist', 'big.pdf'), 'OLD PDF');
     for (const delay of [300, 1500, 4000]) {
       const child = spawn(process.execPath, [join(repoRoot, 'bin', 'folio.js'), 'build', 'manuscripts', '-o', 'dist'], { cwd: root, stdio: 'ignore' });
+      // Listened for from the start: a build that finishes before the kill has already exited.
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
       const epub = readFileSync(join(root, 'dist', 'big.epub'));
       const pdf = readFileSync(join(root, 'dist', 'big.pdf'));
       expect(epub.toString('latin1') === 'OLD EPUB' || (epub.subarray(0, 2).toString() === 'PK' && epub.includes(Buffer.from('PK\u0005\u0006', 'latin1'))), `epub after ${delay} ms`).toBe(true);
