@@ -8,6 +8,7 @@ import { create, type Font } from 'fontkit';
 import { glyphsNameTheirCharacters } from './glyph-characters.js';
 import type { FontFaces, PdfTheme } from '../../config/options.js';
 import { Shaper } from './shaper.js';
+import { startFromLearnt } from './learnt-tables.js';
 
 export type Family = 'text' | 'mono';
 export type Variant = 'regular' | 'italic' | 'bold' | 'boldItalic';
@@ -63,6 +64,7 @@ function shaperOf(path: string, font: Font, key: FontKey): Shaper {
   let shaper = shaperCache.get(id);
   if (!shaper) {
     shaper = new Shaper(font, features);
+    startFromLearnt(shaper, path, features);
     shaperCache.set(id, shaper);
   }
   return shaper;

@@ -26,6 +26,17 @@ export interface ShapedRun {
   advanceWidth: number;
 }
 
+/**
+ * What a shaper has learnt, as plain data (code points, glyph ids, advances), so that a
+ * new process can start from it (learnt-tables.ts). Pairs: kind 0 kerning, 1 ligature,
+ * 2 complex. A single or triple of one element is one fontkit could not set as one glyph.
+ */
+export interface LearntTables {
+  singles: Array<[number] | [number, number, number]>;
+  pairs: Array<[number, 2] | [number, 0, number] | [number, 1, number, number]>;
+  triples: Array<[string] | [string, number, number]>;
+}
+
 /** Distinct texts remembered per face: a novel's vocabulary, with room to spare. */
 const RUN_CACHE_LIMIT = 100_000;
 
@@ -40,6 +51,46 @@ export class Shaper {
     private readonly font: Font,
     private readonly features: Record<string, boolean> | undefined,
   ) {}
+
+  /** How many characters, pairs and triples are known. */
+  get learnt(): number {
+    return this.singles.size + this.pairs.size + this.triples.size;
+  }
+
+  exportTables(): LearntTables {
+    const tables: LearntTables = { singles: [], pairs: [], triples: [] };
+    for (const [code, single] of this.singles) tables.singles.push(single ? [code, single.glyph.id, single.advance] : [code]);
+    for (const [key, pair] of this.pairs) {
+      if (pair.kind === 'kern') tables.pairs.push([key, 0, pair.adjust]);
+      else if (pair.kind === 'ligature') tables.pairs.push([key, 1, pair.glyph.id, pair.advance]);
+      else tables.pairs.push([key, 2]);
+    }
+    for (const [text, triple] of this.triples) tables.triples.push(triple ? [text, triple.glyph.id, triple.advance] : [text]);
+    return tables;
+  }
+
+  /**
+   * Takes what another process learnt from the same font file, with the same features.
+   * Glyphs are asked of the font with the characters they stand for, as shaping them
+   * would; entries already known are kept.
+   */
+  importTables(tables: LearntTables): void {
+    for (const [code, id, advance] of tables.singles) {
+      if (this.singles.has(code)) continue;
+      this.singles.set(code, id === undefined || advance === undefined ? null : { glyph: this.font.getGlyph(id, [code]), advance });
+    }
+    for (const entry of tables.pairs) {
+      const [key, kind] = entry;
+      if (this.pairs.has(key)) continue;
+      if (entry[1] === 0) this.pairs.set(key, { kind: 'kern', adjust: entry[2] });
+      else if (entry[1] === 1) this.pairs.set(key, { kind: 'ligature', glyph: this.font.getGlyph(entry[2], [Math.floor(key / 0x200000), key % 0x200000]), advance: entry[3] });
+      else if (kind === 2) this.pairs.set(key, { kind: 'complex' });
+    }
+    for (const [text, id, advance] of tables.triples) {
+      if (this.triples.has(text)) continue;
+      this.triples.set(text, id === undefined || advance === undefined ? null : { glyph: this.font.getGlyph(id, Array.from(text, (c) => c.codePointAt(0) ?? 0)), advance });
+    }
+  }
 
   /** `text` shaped as one glyph without offsets (a character, or a ligature), or null. */
   private oneGlyph(text: string): Single | null {

@@ -1,0 +1,43 @@
+/**
+ * The shaper's learnt tables, kept between processes (src/render/pdf/learnt-tables.ts):
+ * a shaper that starts from another's tables shapes every text exactly as the one that
+ * learnt them (glyph ids, advances, the characters each glyph stands for).
+ */
+import { readFileSync } from 'node:fs';
+import { create, type Font } from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import { loadTheme } from '../src/config/theme.js';
+import { Shaper, type ShapedRun } from '../src/render/pdf/shaper.js';
+
+const theme = loadTheme('default');
+
+function open(path: string): Font {
+  const font = create(readFileSync(path));
+  if ('fonts' in font) throw new Error('a collection');
+  return font;
+}
+
+const texts = ['office', 'affluent', 'Waffle,', 'AVATAR', 'Tout à fait\u202f!', '«\u00a0Oui\u00a0»', 'naïve—café', 'x\u2009y', 'T.Y.', 'ffi ffl fi fl', 'Ωmega', '12\u202f000'];
+
+function view(run: ShapedRun | undefined): unknown {
+  return run && { ids: run.glyphs.map((g) => g.id), chars: run.glyphs.map((g) => g.codePoints), advances: run.advances, width: run.advanceWidth };
+}
+
+describe('learnt tables', () => {
+  for (const variant of ['regular', 'italic'] as const) {
+    it(`a shaper started from exported tables shapes as the one that learnt them (${variant})`, () => {
+      const path = theme.pdf.fonts.text[variant];
+      const learner = new Shaper(open(path), undefined);
+      const learnt = texts.map((t) => view(learner.shape(t)));
+      expect(learnt.filter(Boolean).length).toBeGreaterThan(texts.length / 2);
+      // Through JSON, as the file carries them, into a shaper on a separately parsed font.
+      const tables = JSON.parse(JSON.stringify(learner.exportTables()));
+      const fresh = new Shaper(open(path), undefined);
+      fresh.importTables(tables);
+      expect(fresh.learnt).toBe(learner.learnt);
+      expect(texts.map((t) => view(fresh.shape(t)))).toEqual(learnt);
+      // Nothing was left to learn: the tables held every character and pair.
+      expect(fresh.learnt).toBe(learner.learnt);
+    });
+  }
+});
