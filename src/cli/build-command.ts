@@ -222,7 +222,7 @@ export async function buildCommand(options: CliOptions, io: Io): Promise<number>
   // With the cache, the page keeps a memo beside it and remakes only what changed. Node's
   // version too invalidates it: the language names on the page are its ICU's.
   const page = wantsPage && options.cache ? new MemoizedDownloadsPage(pageMeta, outDir, { page: cacheFilePath(outDir, '.downloads-page.json'), cards: cacheFilePath(outDir, '.downloads-cards.json'), version: `${folioCodeHash()} ${process.version}` }) : undefined;
-  const reportText = options.json ? new ReportText((path: string) => relative(io.cwd, path) || path) : undefined;
+  const reportText = options.json ? new ReportText(rel) : undefined;
   // While a few publications build (an edited article in a warm catalogue), the report and
   // the downloads page are made ready for all the others, a slice at a time so that the
   // pool's messages are not kept waiting.

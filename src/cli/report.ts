@@ -49,6 +49,8 @@ export class ReportText {
 
   text(reports: JobReport[], ok: boolean, shard?: Shard): string {
     const entries = reports.map((r) => this.pieces.get(r) ?? JSON.stringify(publicationJson(r, this.rel)));
-    return `{"ok":${ok},${shard ? `"shard":${JSON.stringify(`${shard.index}/${shard.count}`)},` : ''}"publications":[${entries.join(',')}]}`;
+    // The report without publications ends in `"publications":[]}`: the entries go inside the brackets.
+    const envelope = JSON.stringify(buildReportJson([], ok, this.rel, shard));
+    return `${envelope.slice(0, -2)}${entries.join(',')}]}`;
   }
 }

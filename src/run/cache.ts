@@ -114,7 +114,6 @@ export function cacheKey(job: PublicationJob, options: JobOptions): string {
   return createHash('sha256').update(optionsHash(options)).update(JSON.stringify(job)).digest('hex');
 }
 
-
 /** The entry's report when its key matches, nothing it read changed and its outputs are intact. */
 function validReport(text: string, key: string): JobReport | undefined {
   let entry: CacheEntry;

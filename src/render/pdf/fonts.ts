@@ -53,6 +53,8 @@ export function variantOf(bold: boolean, italic: boolean): Variant {
 }
 
 const fontCache = new Map<string, Font>();
+/** The bytes each font was parsed from (fontkit keeps them anyway): the learnt tables are keyed on them. */
+const fontFiles = new Map<string, Uint8Array>();
 /** Which BMP characters each font file has (0 unknown, 1 yes, 2 no), shared like the shapers. */
 const bmpCoverage = new Map<string, Uint8Array>();
 /** Shapers per face, shared by every publication a process builds: their tables fill once. */
@@ -64,7 +66,8 @@ function shaperOf(path: string, font: Font, key: FontKey): Shaper {
   let shaper = shaperCache.get(id);
   if (!shaper) {
     shaper = new Shaper(font, features);
-    startFromLearnt(shaper, path, features);
+    const bytes = fontFiles.get(path);
+    if (bytes) startFromLearnt(shaper, bytes, features);
     shaperCache.set(id, shaper);
   }
   return shaper;
@@ -73,12 +76,14 @@ function shaperOf(path: string, font: Font, key: FontKey): Shaper {
 function openFont(path: string): Font {
   const cached = fontCache.get(path);
   if (cached) return cached;
-  const opened = create(readFileSync(path));
+  const bytes = readFileSync(path);
+  const opened = create(bytes);
   // A collection file (TTC) is not what a theme names; take its first face.
   const font = 'fonts' in opened ? opened.fonts[0] : opened;
   if (!font) throw new Error(`${path}: no font in this file`);
   glyphsNameTheirCharacters(font);
   fontCache.set(path, font);
+  fontFiles.set(path, bytes);
   return font;
 }
 

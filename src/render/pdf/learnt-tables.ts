@@ -27,15 +27,10 @@ function isTables(value: unknown): value is LearntTables {
 }
 
 /** Gives a new shaper what an earlier process learnt for this face, if anything. */
-export function startFromLearnt(shaper: Shaper, fontPath: string, features: unknown): void {
+export function startFromLearnt(shaper: Shaper, fontFile: Uint8Array, features: unknown): void {
   if (!folder || kept.has(shaper)) return;
-  let file: string;
-  try {
-    const hash = createHash('sha256').update(readFileSync(fontPath)).update(JSON.stringify(features ?? null)).digest('hex');
-    file = join(folder, `${hash.slice(0, 32)}.json`);
-  } catch {
-    return;
-  }
+  const hash = createHash('sha256').update(fontFile).update(JSON.stringify(features ?? null)).digest('hex');
+  const file = join(folder, `${hash.slice(0, 32)}.json`);
   try {
     const tables: unknown = JSON.parse(readFileSync(file, 'utf8'));
     if (isTables(tables)) shaper.importTables(tables);

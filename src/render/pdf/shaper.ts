@@ -80,11 +80,11 @@ export class Shaper {
       this.singles.set(code, id === undefined || advance === undefined ? null : { glyph: this.font.getGlyph(id, [code]), advance });
     }
     for (const entry of tables.pairs) {
-      const [key, kind] = entry;
+      const key = entry[0];
       if (this.pairs.has(key)) continue;
       if (entry[1] === 0) this.pairs.set(key, { kind: 'kern', adjust: entry[2] });
       else if (entry[1] === 1) this.pairs.set(key, { kind: 'ligature', glyph: this.font.getGlyph(entry[2], [Math.floor(key / 0x200000), key % 0x200000]), advance: entry[3] });
-      else if (kind === 2) this.pairs.set(key, { kind: 'complex' });
+      else this.pairs.set(key, { kind: 'complex' });
     }
     for (const [text, id, advance] of tables.triples) {
       if (this.triples.has(text)) continue;
