@@ -80,13 +80,13 @@ describe('parsing in pieces', () => {
 });
 
 describe.skipIf(!hasCorpus)('parsing in pieces: corpus', () => {
-  const files = [
-    ...filesUnder(join(corpusRoot, 'books'), /\.md$/).filter((file) => !file.endsWith('tome1.md')),
-    ...filesUnder(join(corpusRoot, 'adversarial', 'pandoc'), /\.txt$/),
-    ...filesUnder(join(corpusRoot, 'articles'), /\.md$/).filter((_, index) => index % 50 === 0),
-  ];
-
   it('every corpus file parses to the same tree whole and in pieces', () => {
+    // Listed here, not in the describe body: that runs even when the suite is skipped (no corpus).
+    const files = [
+      ...filesUnder(join(corpusRoot, 'books'), /\.md$/).filter((file) => !file.endsWith('tome1.md')),
+      ...filesUnder(join(corpusRoot, 'adversarial', 'pandoc'), /\.txt$/),
+      ...filesUnder(join(corpusRoot, 'articles'), /\.md$/).filter((_, index) => index % 50 === 0),
+    ];
     let cut = 0;
     for (const file of files) {
       const text = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
