@@ -16,6 +16,10 @@
  *     installed package can move);
  *   - fontkit's brotli decompressor (WOFF2 only) is loaded on first use, not at start
  *     (scripts/bundle-shims/brotli-decompress.cjs);
+ *   - the Unicode tries of fontkit, unicode-properties and linebreak are built on first
+ *     use, not at start (scripts/bundle-shims/lazy-unicode-trie.cjs);
+ *   - pdfkit's AES (encrypted PDFs only) is loaded on first use
+ *     (scripts/bundle-shims/lazy-aes.cjs);
  *   - epub-gen-memory's node-fetch is a refusal (scripts/bundle-shims/no-network.cjs):
  *     Folio gives it every file from memory and makes no network request.
  */
@@ -49,6 +53,8 @@ for (const [name, input] of Object.entries(entries)) {
       alias: {
         'brotli/decompress.js': join(root, 'scripts', 'bundle-shims', 'brotli-decompress.cjs'),
         'node-fetch': join(root, 'scripts', 'bundle-shims', 'no-network.cjs'),
+        'unicode-trie': join(root, 'scripts', 'bundle-shims', 'lazy-unicode-trie.cjs'),
+        '@noble/ciphers/aes': join(root, 'scripts', 'bundle-shims', 'lazy-aes.cjs'),
       },
     },
     logLevel: 'warn',
