@@ -4,7 +4,7 @@
  * publication, yet anything edited, deleted or damaged is still rebuilt, and the
  * page it leaves is byte for byte the one a build without the cache writes.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { folio, repoRoot, scratch } from './helpers/cli.js';
@@ -140,6 +140,29 @@ describe('downloads page memo', () => {
     writeFileSync(join(cacheDir(dir), '.downloads-cards.json'), 'null');
     writeFileSync(join(dir, 'manuscripts', 'a.md'), brief('Brief A, edited', hero));
     expect(folio(['build', '--format', 'epub', '--quiet'], dir).code).toBe(0);
+    expect(page(dir)).toBe(fresh(dir));
+  });
+
+  test('an edited card is appended to the card memo, not the whole memo rewritten; a half-written line is skipped', () => {
+    const dir = project();
+    const memo = join(cacheDir(dir), '.downloads-cards.json');
+    const lines = () => readFileSync(memo, 'utf8').split('\n').filter((line) => line !== '');
+    expect(folio(['build', '--format', 'epub', '--quiet'], dir).code).toBe(0);
+    const before = lines();
+    expect(JSON.parse(before[0] ?? '')).toHaveProperty('version');
+    writeFileSync(join(dir, 'manuscripts', 'b.md'), brief('Brief B, edited once'));
+    expect(folio(['build', '--format', 'epub', '--quiet'], dir).code).toBe(0);
+    const after = lines();
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.at(-1)).toContain('Brief B, edited once');
+    expect(page(dir)).toBe(fresh(dir));
+
+    // A build killed while appending leaves half a line: it is skipped, and that card laid out again.
+    appendFileSync(memo, '\n["b","0000","<li class=');
+    writeFileSync(join(dir, 'manuscripts', 'b.md'), brief('Brief B, edited twice'));
+    expect(folio(['build', '--format', 'epub', '--quiet'], dir).code).toBe(0);
+    expect(page(dir)).toContain('Brief B, edited twice');
     expect(page(dir)).toBe(fresh(dir));
   });
 });

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { JobOptions, JobReport } from '../build.js';
 import { jobForConfig, jobsForManuscripts, type PublicationJob } from '../run/jobs.js';
 import { ConfigError, loadConfig, type FolioConfig } from '../config/config.js';
@@ -14,7 +14,7 @@ import { BuildCache, cacheFilePath, cacheKey, folioCodeHash } from '../run/cache
 import { BuildPool, defaultJobTimeoutMs } from '../run/pool.js';
 import { selectShard } from '../run/shard.js';
 import type { CliOptions } from './args.js';
-import type { Io } from './io.js';
+import { relativeTo, type Io } from './io.js';
 import { Progress } from './progress.js';
 import { ReportText } from './report.js';
 import { watchAndRebuild } from './watch.js';
@@ -34,7 +34,7 @@ export interface Plan {
 /** Resolves inputs, config and theme; prints problems; returns an exit code on failure. */
 export function plan(options: CliOptions, io: Io): Plan | number {
   const cwd = io.cwd;
-  const rel = (path: string) => relative(cwd, path) || path;
+  const rel = relativeTo(cwd);
   const inputs = resolveInputs(options.inputs, cwd);
   let config: FolioConfig | undefined;
   if (inputs.config) {
@@ -122,39 +122,35 @@ export async function execute(p: Plan, pool: BuildPool | undefined, options: Cli
   // catalogue then waits for neither. When nothing changed, that worker is stopped unused.
   if (useCache && p.jobs.length > 0 && availableParallelism() > 1) pool?.warm();
   const cache = useCache ? new BuildCache(p.options) : undefined;
-  const pending: Array<{ index: number; job: PublicationJob; key?: string }> = [];
+  const building: Array<Promise<void>> = [];
   let ownPool: BuildPool | undefined;
   let runner = pool;
   progress.start(p.jobs.length);
-  p.jobs.forEach((job, index) => {
-    const key = cache ? cacheKey(job, p.options) : undefined;
-    const cached = key ? cache?.lookup(job, key) : undefined;
-    if (cached) {
-      reports[index] = cached;
-      progress.finish(cached);
-      return;
-    }
-    // The first miss starts a worker: it loads Folio while the other jobs are looked up.
-    if (pending.length === 0) {
-      runner ??= ownPool = new BuildPool(p.jobs.length, { timeoutMs: p.timeoutMs, ...(options.jobs ? { threads: options.jobs } : {}) });
-      runner.warm();
-    }
-    pending.push({ index, job, ...(key ? { key } : {}) });
-  });
-  const known = whileBuilding && pending.length > 0 ? reports.filter((r): r is JobReport => r !== undefined) : [];
+  const build = async (index: number, job: PublicationJob, key: string | undefined, on: BuildPool): Promise<void> => {
+    progress.begin(job.name);
+    const report = await on.run(job, p.options);
+    if (key) cache?.store(job, report, key);
+    reports[index] = report;
+    // An interrupted build says so once, not once per publication it did not start.
+    if (!report.messages.some((m) => m.ruleId === 'build-interrupted')) progress.finish(report);
+  };
   try {
-    await Promise.all([
-      ...(known.length > 0 && whileBuilding ? [whileBuilding(known)] : []),
-      ...pending.map(async ({ index, job, key }) => {
-        if (!runner) return;
-        progress.begin(job.name);
-        const report = await runner.run(job, p.options);
-        if (key) cache?.store(job, report, key);
-        reports[index] = report;
-        // An interrupted build says so once, not once per publication it did not start.
-        if (!report.messages.some((m) => m.ruleId === 'build-interrupted')) progress.finish(report);
-      }),
-    ]);
+    for (const [index, job] of p.jobs.entries()) {
+      const key = cache ? cacheKey(job, p.options) : undefined;
+      const cached = key ? cache?.lookup(job, key) : undefined;
+      if (cached) {
+        reports[index] = cached;
+        progress.finish(cached);
+        continue;
+      }
+      runner ??= ownPool = new BuildPool(p.jobs.length, { timeoutMs: p.timeoutMs, ...(options.jobs ? { threads: options.jobs } : {}) });
+      building.push(build(index, job, key, runner));
+      // The first miss goes to a worker at once (one turn of the event loop hands it over):
+      // an edited article builds while the rest of a large catalogue is looked up.
+      if (building.length === 1) await new Promise((next) => setImmediate(next));
+    }
+    const known = whileBuilding && building.length > 0 ? reports.filter((r): r is JobReport => r !== undefined) : [];
+    await Promise.all([...(known.length > 0 && whileBuilding ? [whileBuilding(known)] : []), ...building]);
     cache?.save();
   } finally {
     progress.end();
@@ -164,7 +160,7 @@ export async function execute(p: Plan, pool: BuildPool | undefined, options: Cli
 }
 
 export function summarize(reports: JobReport[], p: Plan, options: CliOptions, io: Io, reportText?: ReportText): number {
-  const rel = (path: string) => relative(io.cwd, path) || path;
+  const rel = relativeTo(io.cwd);
   const failed = reports.filter((r) => !r.ok).length;
   const warnings = reports.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'warning').length, 0);
   const strictFail = options.strict && warnings > 0;
@@ -175,7 +171,7 @@ export function summarize(reports: JobReport[], p: Plan, options: CliOptions, io
   } else if (options.json) {
     // One line: the report of a large catalogue is megabytes, and indenting it took longer
     // than the rest of a one-article rebuild's bookkeeping (`| jq .` shows it indented).
-    io.stdout(`${(reportText ?? new ReportText(rel)).text(reports, ok, options.shard)}\n`);
+    io.stdout((reportText ?? new ReportText(rel)).bytes(reports, ok, options.shard, '\n'));
   }
   if (!options.quiet && !options.json) {
     const cached = reports.filter((r) => r.cached).length;
@@ -195,7 +191,7 @@ export async function buildCommand(options: CliOptions, io: Io): Promise<number>
   const planned = plan(options, io);
   if (typeof planned === 'number' || planned.jobs.length === 0) await early?.close();
   if (typeof planned === 'number') return planned;
-  const rel = (path: string) => relative(io.cwd, path) || path;
+  const rel = relativeTo(io.cwd);
   // Temp files a killed earlier build left behind (their process is gone).
   if (planned.options.write) removeTempFiles(planned.options.outDir, 'stale');
   if (options.watch) return watchAndRebuild(planned, options, io, { plan, execute, summarize });

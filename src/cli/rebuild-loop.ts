@@ -6,13 +6,12 @@
  * are coalesced into one more build. What each command does with a build's reports
  * (print a summary, refresh the browser) is its hooks'.
  */
-import { relative } from 'node:path';
 import type { JobReport } from '../build.js';
 import { BuildPool } from '../run/pool.js';
 import { SourceWatcher } from '../run/watcher.js';
 import type { CliOptions } from './args.js';
 import type { Plan } from './build-command.js';
-import type { Io } from './io.js';
+import { relativeTo, type Io } from './io.js';
 import { Progress } from './progress.js';
 
 export interface BuildSteps {
@@ -95,7 +94,7 @@ export class RebuildLoop {
     this.current = planned;
     this.watcher.update(planned.watchPaths, planned.options.outDir);
     this.pool ??= new BuildPool(Math.max(2, planned.jobs.length), { timeoutMs: planned.timeoutMs, ...(this.options.jobs ? { threads: this.options.jobs } : {}) });
-    const rel = (path: string) => relative(this.io.cwd, path) || path;
+    const rel = relativeTo(this.io.cwd);
     const started = performance.now();
     const reports = await this.steps.execute(planned, this.pool, options, new Progress(this.io, this.options.quiet, false, rel));
     await this.hooks.built(reports, planned, Math.round(performance.now() - started));

@@ -39,18 +39,34 @@ export function buildReportJson(reports: JobReport[], ok: boolean, rel: (path: s
  * rebuilt ones are left for the end.
  */
 export class ReportText {
-  private readonly pieces = new WeakMap<JobReport, string>();
+  /** Each entry as UTF-8 bytes: encoding a megabytes-long report at the end cost as much as the rest of the bookkeeping. */
+  private readonly pieces = new WeakMap<JobReport, Buffer>();
 
   constructor(private readonly rel: (path: string) => string) {}
 
+  private piece(report: JobReport): Buffer {
+    return Buffer.from(JSON.stringify(publicationJson(report, this.rel)), 'utf8');
+  }
+
   prepare(report: JobReport): void {
-    if (!this.pieces.has(report)) this.pieces.set(report, JSON.stringify(publicationJson(report, this.rel)));
+    if (!this.pieces.has(report)) this.pieces.set(report, this.piece(report));
+  }
+
+  /** The report, followed by `end`, as the bytes to write. */
+  bytes(reports: JobReport[], ok: boolean, shard?: Shard, end = ''): Buffer {
+    // The report without publications ends in `"publications":[]}`: the entries go inside the brackets.
+    const envelope = JSON.stringify(buildReportJson([], ok, this.rel, shard));
+    const parts: Buffer[] = [Buffer.from(envelope.slice(0, -2), 'utf8')];
+    const comma = Buffer.from(',');
+    reports.forEach((r, i) => {
+      if (i > 0) parts.push(comma);
+      parts.push(this.pieces.get(r) ?? this.piece(r));
+    });
+    parts.push(Buffer.from(`]}${end}`, 'utf8'));
+    return Buffer.concat(parts);
   }
 
   text(reports: JobReport[], ok: boolean, shard?: Shard): string {
-    const entries = reports.map((r) => this.pieces.get(r) ?? JSON.stringify(publicationJson(r, this.rel)));
-    // The report without publications ends in `"publications":[]}`: the entries go inside the brackets.
-    const envelope = JSON.stringify(buildReportJson([], ok, this.rel, shard));
-    return `${envelope.slice(0, -2)}${entries.join(',')}]}`;
+    return this.bytes(reports, ok, shard).toString('utf8');
   }
 }

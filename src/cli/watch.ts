@@ -1,8 +1,7 @@
-import { relative } from 'node:path';
 import type { JobReport } from '../build.js';
 import type { CliOptions } from './args.js';
 import type { Plan } from './build-command.js';
-import type { Io } from './io.js';
+import { relativeTo, type Io } from './io.js';
 import { RebuildLoop, type BuildSteps } from './rebuild-loop.js';
 
 interface Steps extends BuildSteps {
@@ -16,7 +15,7 @@ interface Steps extends BuildSteps {
  * are shown and the watcher goes on; Ctrl-C (or SIGTERM) ends it, exit code 0.
  */
 export async function watchAndRebuild(first: Plan, options: CliOptions, io: Io, steps: Steps): Promise<number> {
-  const rel = (path: string) => relative(io.cwd, path) || path;
+  const rel = relativeTo(io.cwd);
   const loop = new RebuildLoop(
     options,
     io,

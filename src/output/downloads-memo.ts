@@ -9,9 +9,9 @@
  * still building), then `write` once every report is in.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { cardText, coverFor, fallbackInfo, languageLabels, pageHtml, renderCard, type Card, type DownloadsMeta, type DownloadsReport, type PublicationInfo } from './downloads-page.js';
+import { cardPieces, coverFor, encodeCard, fallbackInfo, languageLabels, pageFrame, renderCard, type Card, type CardBytes, type DownloadsMeta, type DownloadsReport, type PublicationInfo } from './downloads-page.js';
 import { sameFileStat, writeOutput, writeOutputIfChanged, type WrittenFile } from './write.js';
 
 export interface DownloadsMemo {
@@ -36,9 +36,57 @@ interface PageMemo {
   languages?: Record<string, string>;
 }
 
+/** A card as the memo keeps it: its key, its text, and that text already encoded. */
+interface MemoCard extends Card {
+  key: string;
+  bytes: CardBytes;
+}
+
+/**
+ * The card memo, read: `.downloads-cards.json` is a header line (`{"version":…}`) and then
+ * one line per card, `[name, key, mid, tail]`; a later line for a name replaces an earlier
+ * one. A build that changed a few cards appends their lines instead of rewriting megabytes;
+ * a damaged line (a killed build's last) is skipped, and that card is laid out again.
+ */
 interface CardMemo {
-  version: string;
-  cards: Record<string, ({ key: string } & Card) | undefined>;
+  cards: Map<string, MemoCard>;
+  lines: number;
+}
+
+function cardLine(name: string, card: { key: string } & Card): string {
+  return JSON.stringify([name, card.key, card.mid, card.tail]);
+}
+
+function readCardMemo(path: string, version: string): CardMemo | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const newline = text.indexOf('\n');
+  try {
+    const header: unknown = JSON.parse(newline < 0 ? text : text.slice(0, newline));
+    if (typeof header !== 'object' || header === null || !('version' in header) || header.version !== version) return undefined;
+  } catch {
+    return undefined;
+  }
+  const cards = new Map<string, MemoCard>();
+  let lines = 0;
+  for (const line of newline < 0 ? [] : text.slice(newline + 1).split('\n')) {
+    if (line === '') continue;
+    lines++;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (Array.isArray(value) && value.length === 4 && value.every((v) => typeof v === 'string')) {
+        const [name, key, mid, tail] = value as [string, string, string, string]; // Four strings, checked just above.
+        cards.set(name, { key, mid, tail, bytes: encodeCard({ mid, tail }) });
+      }
+    } catch {
+      // A damaged line: that card is laid out again.
+    }
+  }
+  return { cards, lines };
 }
 
 /** A memo file written by this version of Folio, else undefined. */
@@ -51,8 +99,8 @@ function readMemo(path: string, version: string): object | undefined {
   }
 }
 
-function writeMemo(path: string, memo: PageMemo | CardMemo): void {
-  writeOutput(dirname(path), basename(path), new TextEncoder().encode(JSON.stringify(memo)));
+function writeMemo(path: string, text: string): void {
+  writeOutput(dirname(path), basename(path), Buffer.from(text, 'utf8'));
 }
 
 function sha256(data: string | Uint8Array): string {
@@ -92,6 +140,8 @@ export class MemoizedDownloadsPage {
   private readonly labelCount: number;
   private readonly prepared = new WeakMap<DownloadsReport, Prepared>();
   private cardMemo: CardMemo | undefined | null = null;
+  /** Fresh cards encoded by `prepare`. */
+  private readonly freshBytes = new WeakMap<Card, CardBytes>();
 
   constructor(
     private readonly meta: DownloadsMeta,
@@ -107,7 +157,7 @@ export class MemoizedDownloadsPage {
 
   /** The card memo, read once (the texts of cards not laid out again). */
   private cards(): CardMemo | undefined {
-    if (this.cardMemo === null) this.cardMemo = readMemo(this.memo.cards, this.memo.version) as CardMemo | undefined; // Same shape argument as for the page memo.
+    if (this.cardMemo === null) this.cardMemo = readCardMemo(this.memo.cards, this.memo.version);
     return this.cardMemo;
   }
 
@@ -127,7 +177,9 @@ export class MemoizedDownloadsPage {
     const cover = coverFor(report, info);
     writeOutputIfChanged(this.outDir, cover.path, cover.data);
     const stat = statSync(join(this.outDir, cover.path));
-    this.prepared.set(report, { key, cover: { key, path: cover.path, size: stat.size, mtimeMs: stat.mtimeMs }, fresh: renderCard(report, info, cover, this.outDir), kept: false });
+    const fresh = renderCard(report, info, cover, this.outDir);
+    this.freshBytes.set(fresh, encodeCard(fresh));
+    this.prepared.set(report, { key, cover: { key, path: cover.path, size: stat.size, mtimeMs: stat.mtimeMs }, fresh, kept: false });
   }
 
   /** Also reads the card memo ahead, when the page may have to be remade. */
@@ -154,31 +206,51 @@ export class MemoizedDownloadsPage {
     if (page?.key === pageKey && sameFileStat(target, page)) {
       next.page = page;
       next.languages = Object.fromEntries(languageLabels);
-      if (kept !== Object.keys(known.covers ?? {}).length || fresh > 0 || languageLabels.size !== this.labelCount) writeMemo(memo.page, next);
+      if (kept !== Object.keys(known.covers ?? {}).length || fresh > 0 || languageLabels.size !== this.labelCount) writeMemo(memo.page, JSON.stringify(next));
       return { path: resolve(target), bytes: page.bytes, sha256: page.sha256 };
     }
     // Cards not laid out above come from the card memo, when it has them with the same key.
     const cardMemo = fresh < built.length ? this.cards() : undefined;
-    const cards: CardMemo = { version: memo.version, cards: {} };
-    const texts = built.map((report, i) => {
+    /** Each card's memo line, made only when written. */
+    const finals: Array<() => string> = [];
+    const changed: Array<() => string> = [];
+    const newline = Buffer.from('\n', 'latin1');
+    const { before, after } = pageFrame(built, this.meta);
+    const pieces: Buffer[] = [Buffer.from(before, 'utf8')];
+    built.forEach((report, i) => {
       const prepared = ready[i];
       const key = prepared?.key ?? '';
-      const stored = cardMemo?.cards?.[report.name];
-      let card = prepared?.fresh;
-      if (!card && stored?.key === key && typeof stored.mid === 'string' && typeof stored.tail === 'string') card = { mid: stored.mid, tail: stored.tail };
+      const stored = cardMemo?.cards.get(report.name);
+      let card: Card | undefined = prepared?.fresh;
+      let bytes = card ? this.freshBytes.get(card) : undefined;
+      if (!card && stored?.key === key) {
+        card = stored;
+        bytes = stored.bytes;
+      }
       if (!card) {
         const info = fallbackInfo(report);
         card = renderCard(report, info, coverFor(report, info), outDir);
       }
-      cards.cards[report.name] = { key, mid: card.mid, tail: card.tail };
-      return cardText(card, i);
+      bytes ??= encodeCard(card);
+      const { mid, tail } = card;
+      const line = () => cardLine(report.name, { key, mid, tail });
+      finals.push(line);
+      if (stored?.key !== key || stored.mid !== card.mid || stored.tail !== card.tail) changed.push(line);
+      if (i > 0) pieces.push(newline);
+      pieces.push(...cardPieces(bytes, i));
     });
-    const written = writeOutputIfChanged(outDir, 'index.html', new TextEncoder().encode(pageHtml(built, texts, this.meta)));
+    pieces.push(Buffer.from(after, 'utf8'));
+    const written = writeOutputIfChanged(outDir, 'index.html', Buffer.concat(pieces));
     const stat = statSync(target);
     next.page = { key: pageKey, size: stat.size, mtimeMs: stat.mtimeMs, bytes: written.bytes, sha256: written.sha256 };
     next.languages = Object.fromEntries(languageLabels);
-    writeMemo(memo.cards, cards);
-    writeMemo(memo.page, next);
+    // A few changed cards are appended to the memo; past a quarter of superseded lines, or without a memo, it is rewritten.
+    if (cardMemo && cardMemo.lines + changed.length <= built.length * 1.25 + 64) {
+      if (changed.length > 0) appendFileSync(memo.cards, `\n${changed.map((line) => line()).join('\n')}\n`);
+    } else {
+      writeMemo(memo.cards, `${JSON.stringify({ version: memo.version })}\n${finals.map((line) => line()).join('\n')}\n`);
+    }
+    writeMemo(memo.page, JSON.stringify(next));
     return written;
   }
 }

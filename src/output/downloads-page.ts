@@ -178,12 +178,30 @@ export function cardText(card: Card, index: number): string {
   return `${cardHead}${id}${card.mid}${id}${card.tail}`;
 }
 
-/** The whole page around its cards (in the order of `built`). */
-export function pageHtml(built: DownloadsReport[], cards: string[], meta: DownloadsMeta): string {
+/** A card encoded as UTF-8 ahead of time (the memoized page joins bytes: strings of megabytes cost more). */
+export interface CardBytes {
+  mid: Buffer;
+  tail: Buffer;
+}
+
+const cardHeadBytes = Buffer.from(cardHead, 'utf8');
+
+export function encodeCard(card: Card): CardBytes {
+  return { mid: Buffer.from(card.mid, 'utf8'), tail: Buffer.from(card.tail, 'utf8') };
+}
+
+/** `cardText` as the list of byte pieces to join. */
+export function cardPieces(card: CardBytes, index: number): Buffer[] {
+  const id = Buffer.from(`pub-${index + 1}`, 'latin1');
+  return [cardHeadBytes, id, card.mid, id, card.tail];
+}
+
+/** The page around its cards: `before`, the cards (in the order of `built`) joined by newlines, `after`. */
+export function pageFrame(built: DownloadsReport[], meta: DownloadsMeta): { before: string; after: string } {
   const titleLang = meta.lang ? ` lang="${escapeHtml(meta.lang)}"` : '';
   const formats = [...new Set(built.flatMap((r) => r.outputs.map((o) => formatLabels[o.format]?.label ?? o.format.toUpperCase())))].sort();
   const count = `${built.length} publication${built.length === 1 ? '' : 's'}${formats.length > 0 ? `, as ${formats.join(' and ')}` : ''}`;
-  return `<!DOCTYPE html>
+  const before = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -203,7 +221,8 @@ ${downloadsCss}
 ${meta.description ? `<p class="lead"${titleLang}>${escapeHtml(meta.description)}</p>\n` : ''}<p class="count">${count}</p>
 </header>
 <main id="publications" tabindex="-1">
-${built.length > 0 ? `<ul class="publications">\n${cards.join('\n')}\n</ul>` : '<p>No publication was built.</p>'}
+${built.length > 0 ? '<ul class="publications">\n' : '<p>No publication was built.</p>'}`;
+  const after = `${built.length > 0 ? '\n</ul>' : ''}
 </main>
 <footer class="page-footer">
 <p>To check a download, compare its SHA-256 with the one shown: <code>sha256sum FILE</code> (Linux), <code>shasum -a 256 FILE</code> (macOS), <code>Get-FileHash FILE</code> (Windows).</p>
@@ -212,6 +231,13 @@ ${built.length > 0 ? `<ul class="publications">\n${cards.join('\n')}\n</ul>` : '
 </body>
 </html>
 `;
+  return { before, after };
+}
+
+/** The whole page around its cards (in the order of `built`). */
+export function pageHtml(built: DownloadsReport[], cards: string[], meta: DownloadsMeta): string {
+  const { before, after } = pageFrame(built, meta);
+  return `${before}${cards.join('\n')}${after}`;
 }
 
 /** The page and its cover files, for the publications that have outputs. */
