@@ -3,10 +3,13 @@
  * a shaper that starts from another's tables shapes every text exactly as the one that
  * learnt them (glyph ids, advances, the characters each glyph stands for).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { create, type Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { loadTheme } from '../src/config/theme.js';
+import { keepLearntTables, saveLearntTables, startFromLearnt } from '../src/render/pdf/learnt-tables.js';
 import { Shaper, type ShapedRun } from '../src/render/pdf/shaper.js';
 
 const theme = loadTheme('default');
@@ -40,4 +43,32 @@ describe('learnt tables', () => {
       expect(fresh.learnt).toBe(learner.learnt);
     });
   }
+
+  it('two workers that learnt different letters both leave them in the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-learnt-'));
+    try {
+      keepLearntTables(dir);
+      const path = theme.pdf.fonts.text.regular;
+      const bytes = readFileSync(path);
+      // Both start from the same (empty) folder, as the pool's workers do.
+      const first = new Shaper(open(path), undefined);
+      startFromLearnt(first, bytes, undefined);
+      const second = new Shaper(open(path), undefined);
+      startFromLearnt(second, bytes, undefined);
+      first.shape('office hours');
+      second.shape('AVATAR Ωmega');
+      saveLearntTables();
+      const both = new Shaper(open(path), undefined);
+      both.shape('office hours');
+      both.shape('AVATAR Ωmega');
+      const next = new Shaper(open(path), undefined);
+      startFromLearnt(next, bytes, undefined);
+      expect(next.learnt).toBe(both.learnt);
+      next.shape('office hours');
+      next.shape('AVATAR Ωmega');
+      expect(next.learnt).toBe(both.learnt);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
