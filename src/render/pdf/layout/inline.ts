@@ -5,6 +5,7 @@
 import type { Definition, PhrasingContent, PhrasingContentMap } from 'mdast';
 import type {} from 'mdast-util-directive';
 import type { Node } from 'unist';
+import { attribute, inlineTagEffect, parseInlineTag, type OpenElements } from './inline-html.js';
 import type { MissingGlyph } from './lines.js';
 import type { BlockStyle, LayoutEnv, Run, RunStyle } from './types.js';
 
@@ -50,8 +51,20 @@ export function baseStyle(block: BlockStyle): RunStyle {
   return { family: block.family, bold: false, italic: block.italic, size: block.size, color: block.color };
 }
 
+/** Sibling nodes in order; inline HTML tags among them change the style of those that follow (inline-html.ts). */
 function children(nodes: PhrasingContent[], style: RunStyle, scope: InlineScope, out: Run[]): void {
-  for (const node of nodes) inlineNode(node, style, scope, out);
+  let current = style;
+  let open: OpenElements | undefined;
+  for (const node of nodes) {
+    if (node.type !== 'html') {
+      inlineNode(node, current, scope, out);
+      continue;
+    }
+    const effect = inlineTagEffect(node, current, (open ??= []), scope.env.theme.colors.accent);
+    if (effect.kind === 'style') current = effect.style;
+    else if (effect.kind === 'break') out.push({ kind: 'break' });
+    else if (effect.kind === 'unsupported') inlineNode(node, current, scope, out);
+  }
 }
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -101,6 +114,12 @@ const handlers: InlineHandlers = {
   html: (node, style, scope, out) => {
     const text = htmlText(node.value);
     if (/^\s*(<!--[\s\S]*?-->\s*)*$/.test(node.value)) return; // comments are not content
+    const tag = parseInlineTag(node.value);
+    if (tag.kind === 'open' && tag.name === 'img') {
+      scope.env.warn('pdf-unsupported-node', 'an image in raw HTML is not drawn in the PDF; its alt text is set instead', node);
+      altText(attribute(tag.attributes, 'alt'), style, out, node);
+      return;
+    }
     scope.env.warn('pdf-unsupported-node', 'inline HTML is not rendered in the PDF; its text is set as plain text', node);
     const parts = text.split('\n');
     parts.forEach((part, index) => {
