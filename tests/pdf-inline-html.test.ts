@@ -1,7 +1,8 @@
 /**
- * Inline raw HTML in the PDF (src/render/pdf/layout/inline-html.ts): the common
- * formatting tags are set as the Markdown they stand for, markup-only tags are
- * transparent, and only what the PDF cannot show is reported.
+ * Raw HTML in the PDF: inline (src/render/pdf/layout/inline-html.ts), the common
+ * formatting tags are set as the Markdown they stand for and markup-only tags are
+ * transparent; in blocks (html-blocks.ts), paragraphs, tables, lists and quotes are
+ * set as their Markdown counterparts. Only what the PDF cannot show is reported.
  */
 import { describe, expect, test } from 'vitest';
 import type { RenderOptions } from '../src/config/options.js';
@@ -18,9 +19,15 @@ function laidOut(source: string) {
   const pub = briefPublication();
   const ch = chapter('ch-1', 'Inline HTML', markdown(source));
   const pages = layoutPublication({ ...pub, chapters: [ch], credits: [] }, options);
+  const starts = pages.map((page) => page.placed.find((placed) => placed.item.source)?.item.source?.node);
   const texts = pages.flatMap((page) => page.placed.flatMap((placed) => placed.item.boxes.map((box) => ({ box, y: box.y + placed.y })))).filter((entry): entry is { box: Extract<Box, { kind: 'text' }>; y: number } => entry.box.kind === 'text');
   const links = pages.flatMap((page) => page.placed.flatMap((placed) => placed.item.boxes)).filter((box): box is Extract<Box, { kind: 'link' }> => box.kind === 'link');
-  return { texts, links, messages: ch.file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`) };
+  // Every structure role above each item (a cell's row, its table…).
+  const roles = new Set<string>();
+  for (const page of pages) {
+    for (const placed of page.placed) for (let tag = placed.item.tag; tag; tag = tag.parent) roles.add(tag.role);
+  }
+  return { texts, links, roles, starts, tree: ch.tree, messages: ch.file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`) };
 }
 
 /** The box holding `word` (boxes may join several words of one style), or exactly `word` when `exact`. */
@@ -83,5 +90,55 @@ describe('inline HTML in the PDF', () => {
     expect(attribute(' href="a&amp;b" title=\'t\'', 'href')).toBe('a&b');
     expect(attribute(' data-href="x" href=y', 'href')).toBe('y');
     expect(attribute(' title="no"', 'href')).toBeUndefined();
+  });
+
+  test('block HTML is set as the Markdown it stands for: paragraphs, tables, lists, quotes', () => {
+    const { texts, roles, messages, starts, tree } = laidOut(
+      [
+        'Before the HTML.',
+        '',
+        '<div class="post">',
+        '<p>First <b>html</b> paragraph.</p>',
+        '<p>Second <a href="javascript:alert(1)">paragraph</a>.</p>',
+        '<table><tr><th>Bird</th><th>Count</th></tr><tr><td>Curlew</td><td>12</td></tr><tr><td><p>cell one</p><p>cell two</p></td><td><ul><li>in a list</li></ul></td></tr></table>',
+        '<ul><li>listed item</li></ul>',
+        '<blockquote>quoted words</blockquote>',
+        '<script>alert(1)</script>',
+        '</div>',
+        '',
+        'After the HTML.',
+      ].join('\n'),
+    );
+    expect(boxOf(texts, 'html', true).box.font).toBe('text-bold');
+    // Two paragraphs, not one: "Second" starts a line below "First"'s.
+    expect(boxOf(texts, 'Second').y).toBeGreaterThan(boxOf(texts, 'First').y);
+    expect([...roles]).toEqual(expect.arrayContaining(['Table', 'L', 'BlockQuote']));
+    for (const word of ['Bird', 'Curlew', '12', 'listed', 'quoted', 'After', 'one', 'two', 'list']) boxOf(texts, word);
+    // Blocks inside a cell are joined by line breaks.
+    expect(boxOf(texts, 'two').y).toBeGreaterThan(boxOf(texts, 'one').y);
+    expect(texts.some((t) => t.box.text.includes('alert') || t.box.text.includes('<'))).toBe(false);
+    expect(texts.filter((t) => t.box.text.startsWith('paragraph')).map((t) => t.box.link)).toEqual([undefined, undefined]);
+    expect(messages.filter((m) => m.includes('pdf-unsupported-node'))).toEqual([]);
+    // The page map points only at nodes of the manuscript's tree.
+    const inTree = new Set<unknown>();
+    const walk = (node: unknown) => {
+      inTree.add(node);
+      if (typeof node === 'object' && node !== null && 'children' in node && Array.isArray(node.children)) node.children.forEach(walk);
+    };
+    walk(tree);
+    for (const node of starts) if (node) expect(inTree.has(node)).toBe(true);
+  });
+
+  test('embedded media and images in block HTML are reported; their text, if any, is not lost unsaid', () => {
+    const { texts, messages } = laidOut('<figure><img src="https://example.org/a.png" alt="a chart of counts"><figcaption>Counts by year</figcaption></figure>\n\n<iframe src="https://example.org/v"></iframe>\n\n<p>E = <math><mi>m</mi></math></p>');
+    expect(boxOf(texts, '[a', true).box.font).toBe('text-italic');
+    boxOf(texts, 'Counts');
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('an image in raw HTML is not drawn in the PDF'),
+        expect.stringContaining('raw HTML: <iframe> is not rendered in the PDF'),
+        expect.stringContaining('raw HTML: <math> is not rendered in the PDF'),
+      ]),
+    );
   });
 });

@@ -21,7 +21,8 @@ import type {} from 'mdast-util-directive';
 import type { Node } from 'unist';
 import type { Figure, PullQuote } from '../../../ast/nodes.js';
 import { captionItems, creditItems, figureItem, pullQuoteItems } from './figures.js';
-import { baseStyle, htmlText, inlineRuns, plainText } from './inline.js';
+import { htmlBlockContent } from './html-blocks.js';
+import { baseStyle, inlineRuns, plainText } from './inline.js';
 import { baselineIn, paragraphItems } from './items.js';
 import { layoutLines, layoutPre } from './lines.js';
 import { tableItems } from './table.js';
@@ -245,18 +246,22 @@ function isBlockType(type: string): type is BlockType {
   return Object.hasOwn(handlers, type);
 }
 
+/**
+ * Raw HTML at block level, set as the Markdown it stands for (html-blocks.ts). Its
+ * items point the page map at the HTML block itself: the EPUB has no other node to
+ * put a page marker before.
+ */
 function htmlBlock(value: string, node: Node, ctx: BlockCtx): Item[] {
   if (/^\s*(<!--[\s\S]*?-->\s*)*$/.test(value)) return []; // comments are not content
-  const text = htmlText(value).trim();
-  ctx.scope.env.warn('pdf-unsupported-node', text ? 'raw HTML is not rendered in the PDF; its text is set as plain text' : 'raw HTML is not rendered in the PDF', node);
-  if (!text) return [];
-  const style = baseStyle(ctx.style);
-  const runs: Run[] = [];
-  text.split('\n').forEach((part, index) => {
-    if (index > 0) runs.push({ kind: 'break' });
-    runs.push({ kind: 'text', text: part, style, node });
-  });
-  return runsItems(runs, ctx, paragraphGap(ctx), node);
+  const content = htmlBlockContent(value, node.position);
+  if (content.notShown.length > 0) {
+    const names = content.notShown.map((name) => `<${name}>`).join(', ');
+    ctx.scope.env.warn('pdf-unsupported-node', `raw HTML: ${names} ${content.notShown.length === 1 ? 'is' : 'are'} not rendered in the PDF`, node);
+  }
+  if (content.images > 0) ctx.scope.env.warn('pdf-unsupported-node', 'an image in raw HTML is not drawn in the PDF (it cannot reach the book’s images); its alt text is set instead', node);
+  const items = layoutBlocks(content.nodes, ctx);
+  for (const item of items) if (item.source) item.source = { ...item.source, node, offset: 0 };
+  return items;
 }
 
 /** Lays out one node of block content (phrasing at block level becomes a paragraph). */

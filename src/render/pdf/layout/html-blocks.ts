@@ -1,0 +1,123 @@
+/**
+ * Block-level raw HTML in the PDF: paragraphs, tables, lists, quotes and headings
+ * written as HTML (blogs and CMS exports are full of them) are read into Markdown's
+ * tree (hast-util-from-html, then hast-util-to-mdast) and set like the Markdown they
+ * stand for, instead of as one paragraph of their bare text. What cannot be set is
+ * said: embedded media and MathML are named, and images (raw HTML cannot reach the
+ * book's images) give their alt text.
+ */
+import type { Root as HastRoot, RootContent as HastContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toMdast } from 'hast-util-to-mdast';
+import type { Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Position } from 'unist';
+
+/** Elements whose content the PDF does not show (scripts and styles are not content at all). */
+const notRendered = new Set(['iframe', 'object', 'embed', 'video', 'audio', 'canvas', 'svg', 'math', 'form', 'input', 'select', 'textarea', 'button', 'frame', 'frameset', 'applet']);
+
+/** Link targets a reader may follow from a PDF (as the Markdown links allow). */
+const followable = /^(?:https?:|mailto:|#)/i;
+
+const phrasingTypes = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'image', 'linkReference', 'imageReference', 'footnoteReference', 'html']);
+
+export interface HtmlBlockContent {
+  /** The blocks, every node placed at the HTML block's position in the manuscript. */
+  nodes: RootContent[];
+  /** Names of the elements with content the PDF does not show, sorted. */
+  notShown: string[];
+  /** Images replaced by their alt text. */
+  images: number;
+}
+
+function collectNotShown(nodes: HastContent[], found: Set<string>): void {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue;
+    if (notRendered.has(node.tagName)) found.add(node.tagName);
+    else collectNotShown(node.children, found);
+    if (node.tagName === 'template' && node.content) collectNotShown(node.content.children, found);
+  }
+}
+
+/** Images become their alt text; links to what a PDF cannot follow keep only their text; positions are the block's. */
+function rewrite(nodes: Nodes[], position: Position | undefined, counts: { images: number }): Nodes[] {
+  const out: Nodes[] = [];
+  for (const node of nodes) {
+    if (node.type === 'image') {
+      counts.images++;
+      out.push({ type: 'emphasis', children: [{ type: 'text', value: `[${node.alt || 'image'}]` }], ...(position ? { position } : {}) });
+      continue;
+    }
+    if (node.type === 'link' && !followable.test(node.url)) {
+      out.push(...rewrite(node.children, position, counts));
+      continue;
+    }
+    if (position) node.position = position;
+    else delete node.position;
+    if ('children' in node) {
+      // The rewritten children are of the same kinds as the originals (phrasing stays phrasing).
+      (node as { children: Nodes[] }).children = rewrite(node.children, position, counts);
+    }
+    if (node.type === 'tableCell') node.children = cellPhrasing(node.children as Nodes[], position); // Cells of HTML tables may hold blocks: see cellPhrasing.
+    out.push(node);
+  }
+  return out;
+}
+
+/**
+ * A cell's content as one line of phrasing, as Markdown tables have it: the blocks an
+ * HTML cell may hold (paragraphs, lists) are joined by line breaks.
+ */
+function cellPhrasing(nodes: Nodes[], position: Position | undefined): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  const pushBreak = () => {
+    if (out.length > 0) out.push({ type: 'break', ...(position ? { position } : {}) });
+  };
+  for (const node of nodes) {
+    if (phrasingTypes.has(node.type)) out.push(node as PhrasingContent); // Tested against the phrasing types just above.
+    else if (node.type === 'paragraph' || node.type === 'heading') {
+      pushBreak();
+      out.push(...node.children);
+    } else {
+      const text = toString(node);
+      if (text.trim() === '') continue;
+      pushBreak();
+      out.push({ type: 'text', value: text, ...(position ? { position } : {}) });
+    }
+  }
+  return out;
+}
+
+/** Runs of phrasing at the top level (text beside blocks) made paragraphs; blank text between blocks dropped. */
+function paragraphs(nodes: Nodes[], position: Position | undefined): RootContent[] {
+  const out: RootContent[] = [];
+  let run: PhrasingContent[] = [];
+  const flush = () => {
+    if (run.some((node) => node.type !== 'text' || node.value.trim() !== '')) {
+      const paragraph: Paragraph = { type: 'paragraph', children: run, ...(position ? { position } : {}) };
+      out.push(paragraph);
+    }
+    run = [];
+  };
+  for (const node of nodes) {
+    // Only phrasing and block content come out of hast-util-to-mdast's root; the set above tells them apart.
+    if (phrasingTypes.has(node.type)) run.push(node as PhrasingContent);
+    else {
+      flush();
+      out.push(node as RootContent);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** The Markdown blocks a block of raw HTML stands for. */
+export function htmlBlockContent(value: string, position: Position | undefined): HtmlBlockContent {
+  const hast: HastRoot = fromHtml(value, { fragment: true });
+  const found = new Set<string>();
+  collectNotShown(hast.children, found);
+  const mdast = toMdast(hast);
+  const counts = { images: 0 };
+  const nodes = 'children' in mdast ? paragraphs(rewrite(mdast.children, position, counts), position) : [];
+  return { nodes, notShown: [...found].sort(), images: counts.images };
+}
