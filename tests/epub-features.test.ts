@@ -12,6 +12,7 @@ import type { Publication } from '../src/ast/publication.js';
 import { renderEpub } from '../src/render/epub/index.js';
 import { pageMapOf } from '../src/render/pdf/index.js';
 import { publicationFromFile, publicationFromText } from './helpers/publication.js';
+import { epubcheck, hasEpubcheck } from './helpers/epub-check.js';
 import { readEpub, type EpubFiles } from './helpers/epub-invariants.js';
 import { fullPublication, minimalPublication, renderOptions } from './helpers/epub-publication.js';
 
@@ -204,6 +205,26 @@ describe('raw HTML split across nodes', () => {
     expect(ch).not.toMatch(/<div[^>]*href=/);
   });
 
+  it('a table cell whose headers name no header cell of its table loses them, with a warning; EPUBCheck passes', async () => {
+    const text = [
+      '---',
+      'title: "Headers"',
+      'lang: en',
+      '---',
+      '',
+      '<table><thead><tr><th id="year">Year</th><th id="count">Count</th></tr></thead>',
+      '<tbody><tr><td headers="yaer">1970</td><td headers="count total">12</td></tr></tbody></table>',
+      '',
+    ].join('\n');
+    const { publication, file } = publicationFromText(text, import.meta.dirname, 'headers.md');
+    const bytes = await renderEpub(publication, renderOptions());
+    const ch = (await readEpub(bytes)).xhtml.get('OEBPS/ch-1.xhtml') ?? '';
+    expect(ch).toContain('<td>1970</td>');
+    expect(ch).toContain('<td headers="count">12</td>');
+    const reasons = file.messages.filter((m) => m.ruleId === 'html-raw').map((m) => m.reason);
+    expect(reasons).toEqual(['headers "yaer" of a table cell names no header cell of its table; removed', 'headers "total" of a table cell names no header cell of its table; removed']);
+    if (hasEpubcheck()) expect(epubcheck({ headers: bytes })[0]?.errors).toBe(0);
+  });
 });
 
 describe('credits page', () => {

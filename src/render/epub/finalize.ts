@@ -175,4 +175,27 @@ export function checkIds(body: ElementContent[], file: VFile): void {
     const why = seen.has(value) ? 'is already used in this document' : 'is not a valid XML name';
     report(file, 'html-raw', `id "${value}" ${why}; it was removed`, element.position);
   });
+  visitElements(h('div', {}, body), (element) => {
+    if (element.tagName === 'table') checkHeaders(element, file);
+  });
+}
+
+/** A cell's `headers` must name header cells (`th` ids) of its own table: other names are removed, with a warning. */
+function checkHeaders(table: Element, file: VFile): void {
+  const headerIds = new Set<string>();
+  visitElements(table, (element) => {
+    if (element.tagName === 'th' && typeof element.properties.id === 'string') headerIds.add(element.properties.id);
+  });
+  visitElements(table, (cell) => {
+    if (cell.tagName !== 'td' && cell.tagName !== 'th') return;
+    const headers = cell.properties.headers;
+    if (headers === undefined || headers === null) return;
+    const names = (Array.isArray(headers) ? headers.map(String) : String(headers).split(/\s+/)).filter((name) => name !== '');
+    const kept = names.filter((name) => headerIds.has(name));
+    if (kept.length === names.length && kept.length > 0) return;
+    const dropped = names.filter((name) => !headerIds.has(name));
+    if (kept.length > 0) cell.properties.headers = kept;
+    else delete cell.properties.headers;
+    if (dropped.length > 0) report(file, 'html-raw', `headers ${dropped.map((name) => `"${name}"`).join(', ')} of a table cell ${dropped.length === 1 ? 'names' : 'name'} no header cell of its table; removed`, cell.position);
+  });
 }
