@@ -170,7 +170,7 @@ describe('PDF renderer', () => {
   });
 
   test('raw HTML, unknown nodes and missing glyphs are reported with a position', async () => {
-    const tree = markdown('Text with a glyph no font has: \u{1F99C} here.\n\n<div>block html</div>\n');
+    const tree = markdown('Text with a glyph no font has: \u{1F99C} here.\n\n<video src="v.mp4">a clip</video>\n');
     tree.children.push({ type: 'mystery', position: { start: { line: 9, column: 1 }, end: { line: 9, column: 5 } } } as unknown as (typeof tree.children)[number]); // a node type no renderer knows
     const pub = { ...briefPublication(), chapters: [chapter('ch-1', 'Odd', tree)], credits: [] };
     await renderPdf(pub, options);
