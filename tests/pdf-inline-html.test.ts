@@ -75,7 +75,7 @@ describe('inline HTML in the PDF', () => {
     const { texts, messages } = laidOut('Sum <math><mi>x</mi></math> here, <img src="a.png" alt="a small map"> and <a href="javascript:alert(1)">no link</a>.');
     expect(messages.some((m) => m.startsWith('1:5 pdf-unsupported-node inline HTML is not rendered'))).toBe(true);
     expect(boxOf(texts, 'x').box.font).toBe('text-regular');
-    expect(messages.some((m) => m.includes('an image in raw HTML is not drawn in the PDF; its alt text is set instead'))).toBe(true);
+    expect(messages.some((m) => m.includes('an image in raw HTML is not drawn in the PDF (it cannot reach the book’s images); its alt text is set instead'))).toBe(true);
     expect(boxOf(texts, '[a', true).box.font).toBe('text-italic');
     expect(boxOf(texts, 'map]', true).box.font).toBe('text-italic');
     expect(boxOf(texts, 'no', true).box.link).toBeUndefined();

@@ -116,7 +116,7 @@ const handlers: InlineHandlers = {
     if (/^\s*(<!--[\s\S]*?-->\s*)*$/.test(node.value)) return; // comments are not content
     const tag = parseInlineTag(node.value);
     if (tag.kind === 'open' && tag.name === 'img') {
-      scope.env.warn('pdf-unsupported-node', 'an image in raw HTML is not drawn in the PDF; its alt text is set instead', node);
+      scope.env.warn('pdf-unsupported-node', 'an image in raw HTML is not drawn in the PDF (it cannot reach the book’s images); its alt text is set instead', node);
       altText(attribute(tag.attributes, 'alt'), style, out, node);
       return;
     }
