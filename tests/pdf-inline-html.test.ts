@@ -141,4 +141,12 @@ describe('inline HTML in the PDF', () => {
       ]),
     );
   });
+
+  test('block HTML nested deeper than Markdown may nest is set as its text, with a warning', () => {
+    const deep = `${'<blockquote>\n'.repeat(150)}core words\n${'</blockquote>\n'.repeat(150)}`;
+    const { texts, messages } = laidOut(`${deep}\nAfter.`);
+    boxOf(texts, 'core');
+    boxOf(texts, 'After');
+    expect(messages.filter((m) => m.includes('nests more than 100 elements deep'))).toHaveLength(1);
+  });
 });

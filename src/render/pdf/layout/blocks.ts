@@ -19,10 +19,11 @@ import type {
 } from 'mdast';
 import type {} from 'mdast-util-directive';
 import type { Node } from 'unist';
+import { defaultParseLimits } from '../../../ast/limits.js';
 import type { Figure, PullQuote } from '../../../ast/nodes.js';
 import { captionItems, creditItems, figureItem, pullQuoteItems } from './figures.js';
 import { htmlBlockContent } from './html-blocks.js';
-import { baseStyle, inlineRuns, plainText } from './inline.js';
+import { baseStyle, htmlText, inlineRuns, plainText } from './inline.js';
 import { baselineIn, paragraphItems } from './items.js';
 import { layoutLines, layoutPre } from './lines.js';
 import { tableItems } from './table.js';
@@ -254,6 +255,11 @@ function isBlockType(type: string): type is BlockType {
 function htmlBlock(value: string, node: Node, ctx: BlockCtx): Item[] {
   if (/^\s*(<!--[\s\S]*?-->\s*)*$/.test(value)) return []; // comments are not content
   const content = htmlBlockContent(value, node.position);
+  if (!content) {
+    ctx.scope.env.warn('pdf-unsupported-node', `raw HTML nests more than ${defaultParseLimits.maxDepth} elements deep: it is set as its text`, node);
+    const text = htmlText(value).trim();
+    return text ? runsItems([{ kind: 'text', text: text.replace(/\s+/g, ' '), style: baseStyle(ctx.style), node }], ctx, paragraphGap(ctx), node) : [];
+  }
   if (content.notShown.length > 0) {
     const names = content.notShown.map((name) => `<${name}>`).join(', ');
     ctx.scope.env.warn('pdf-unsupported-node', `raw HTML: ${names} ${content.notShown.length === 1 ? 'is' : 'are'} not rendered in the PDF`, node);

@@ -12,6 +12,7 @@ import { toMdast } from 'hast-util-to-mdast';
 import type { Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
+import { defaultParseLimits } from '../../../ast/limits.js';
 
 /** Elements whose content the PDF does not show (scripts and styles are not content at all). */
 const notRendered = new Set(['iframe', 'object', 'embed', 'video', 'audio', 'canvas', 'svg', 'math', 'form', 'input', 'select', 'textarea', 'button', 'frame', 'frameset', 'applet']);
@@ -20,6 +21,22 @@ const notRendered = new Set(['iframe', 'object', 'embed', 'video', 'audio', 'can
 const followable = /^(?:https?:|mailto:|#)/i;
 
 const phrasingTypes = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'image', 'linkReference', 'imageReference', 'footnoteReference', 'html']);
+
+/** Deeper HTML is set as its text: Markdown's own block quotes and lists stop at this depth too (ast/limits.ts). */
+const maxDepth = defaultParseLimits.maxDepth;
+
+/** The element nesting depth of a tree, without recursion (the HTML may be hostile). */
+function depthOf(root: HastRoot): number {
+  let deepest = 0;
+  const stack: Array<[HastContent, number]> = root.children.map((child) => [child, 1]);
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, depth] = top;
+    if (node.type !== 'element') continue;
+    deepest = Math.max(deepest, depth);
+    for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
 
 export interface HtmlBlockContent {
   /** The blocks, every node placed at the HTML block's position in the manuscript. */
@@ -111,9 +128,10 @@ function paragraphs(nodes: Nodes[], position: Position | undefined): RootContent
   return out;
 }
 
-/** The Markdown blocks a block of raw HTML stands for. */
-export function htmlBlockContent(value: string, position: Position | undefined): HtmlBlockContent {
+/** The Markdown blocks a block of raw HTML stands for; undefined when it nests deeper than Markdown may. */
+export function htmlBlockContent(value: string, position: Position | undefined): HtmlBlockContent | undefined {
   const hast: HastRoot = fromHtml(value, { fragment: true });
+  if (depthOf(hast) > maxDepth) return undefined;
   const found = new Set<string>();
   collectNotShown(hast.children, found);
   const mdast = toMdast(hast);
