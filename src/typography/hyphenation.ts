@@ -51,8 +51,8 @@ const MINIMA: Record<string, [number, number]> = {
   fr: [2, 3], en: [2, 3], pt: [2, 3], de: [2, 2], es: [2, 2], it: [2, 2], nl: [2, 2],
 };
 
-/** Marks `word` (letters only) with a soft hyphen at each break the patterns allow. */
-type Engine = (word: string) => string;
+/** The breaks the patterns allow in `word` (letters only), as ascending offsets into it (0 and its length included when found). */
+type Engine = (word: string) => readonly number[];
 
 const SOFT_HYPHEN = '\u00AD';
 const require = createRequire(import.meta.url);
@@ -155,19 +155,12 @@ function liangMarkers(text: string, lowered: string, patterns: Patterns): number
   return markers;
 }
 
-/** `text` with `mark` at each marker, as the package writes it. */
-function insertMarks(text: string, mark: string, markers: readonly number[]): string {
-  if (markers.length === 0) return text;
-  const parts = [text.slice(0, markers[0])];
-  for (let i = 1; i < markers.length; i++) parts.push(text.slice(markers[i - 1], markers[i]));
-  parts.push(text.slice(markers[markers.length - 1]));
-  return parts.join(mark);
-}
-
 /**
  * The engine of one pattern set. Markers are kept per lowercased word, as the package
  * kept them (for the process, unbounded, as before): a word met again in another case
- * gets the breaks found first.
+ * gets the breaks found first. The package writes a soft hyphen at each marker, so one
+ * past the word's end (a few Dutch exceptions have them) is a break at its end; every
+ * list of markers, exceptions included, is ascending.
  */
 function engineOf(patterns: Patterns): Engine {
   const known = new Map<string, readonly number[]>();
@@ -179,7 +172,7 @@ function engineOf(patterns: Patterns): Engine {
       markers = isNumbers(exception) ? exception : liangMarkers(word, lowered, patterns);
       known.set(lowered, markers);
     }
-    return insertMarks(word, SOFT_HYPHEN, markers);
+    return markers.map((marker) => Math.min(marker, word.length));
   };
 }
 
@@ -206,24 +199,13 @@ function parseExceptions(list: readonly string[]): Map<string, number[]> {
   return map;
 }
 
-/** Offsets of the soft hyphens in `marked`, counted in the unmarked word. */
-function softHyphenOffsets(marked: string): number[] {
-  const offsets: number[] = [];
-  let length = 0;
-  for (const ch of marked) {
-    if (ch === SOFT_HYPHEN) offsets.push(length);
-    else length += ch.length;
-  }
-  return offsets;
-}
-
 /** Break points of one run of letters. */
 function letterRunPoints(word: string, engine: Engine, settings: Settings): number[] {
   const exception = settings.exceptions.get(word.toLowerCase());
   if (exception) return exception;
   if ([...word].length < settings.minWordLength) return [];
   if (!/\p{Ll}/u.test(word)) return []; // acronyms and all-caps words
-  return softHyphenOffsets(engine(word)).filter((o) => o >= settings.leftMin && word.length - o >= settings.rightMin);
+  return engine(word).filter((o) => o >= settings.leftMin && word.length - o >= settings.rightMin);
 }
 
 const URLISH = /[/@\\]|:\/\/|^www\.|\.[a-z]{2,}$/i;
