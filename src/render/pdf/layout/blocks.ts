@@ -23,7 +23,7 @@ import { defaultParseLimits } from '../../../ast/limits.js';
 import type { Figure, PullQuote } from '../../../ast/nodes.js';
 import { captionItems, creditItems, figureItem, pullQuoteItems } from './figures.js';
 import { htmlBlockContent } from './html-blocks.js';
-import { baseStyle, htmlText, inlineRuns, plainText } from './inline.js';
+import { baseStyle, htmlText, inlineRuns, isPhrasing, plainText } from './inline.js';
 import { baselineIn, paragraphItems } from './items.js';
 import { layoutLines, layoutPre } from './lines.js';
 import { tableItems } from './table.js';
@@ -233,15 +233,6 @@ const handlers: BlockHandlers = {
   containerDirective: (node, ctx) => layoutBlocks(node.children, { ...ctx, parent: structIn(ctx, 'Div') }),
   leafDirective: (node, ctx) => phrasingItems(node.children, ctx, node),
 };
-
-const phrasingTypes = new Set<string>([
-  'break', 'delete', 'emphasis', 'footnoteReference', 'html', 'image', 'imageReference',
-  'inlineCode', 'link', 'linkReference', 'strong', 'text', 'textDirective',
-] satisfies Array<keyof PhrasingContentMap>);
-
-function isPhrasing(node: Node): node is PhrasingContent {
-  return phrasingTypes.has(node.type);
-}
 
 function isBlockType(type: string): type is BlockType {
   return Object.hasOwn(handlers, type);

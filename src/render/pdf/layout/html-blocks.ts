@@ -13,14 +13,12 @@ import type { Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
 import { defaultParseLimits } from '../../../ast/limits.js';
+import { followable } from './inline-html.js';
+import { isPhrasing } from './inline.js';
 
 /** Elements whose content the PDF does not show (scripts and styles are not content at all). */
 const notRendered = new Set(['iframe', 'object', 'embed', 'video', 'audio', 'canvas', 'svg', 'math', 'form', 'input', 'select', 'textarea', 'button', 'frame', 'frameset', 'applet']);
 
-/** Link targets a reader may follow from a PDF (as the Markdown links allow). */
-const followable = /^(?:https?:|mailto:|#)/i;
-
-const phrasingTypes = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'image', 'linkReference', 'imageReference', 'footnoteReference', 'html']);
 
 /** Deeper HTML is set as its text: Markdown's own block quotes and lists stop at this depth too (ast/limits.ts). */
 const maxDepth = defaultParseLimits.maxDepth;
@@ -91,7 +89,7 @@ function cellPhrasing(nodes: Nodes[], position: Position | undefined): PhrasingC
     if (out.length > 0) out.push({ type: 'break', ...(position ? { position } : {}) });
   };
   for (const node of nodes) {
-    if (phrasingTypes.has(node.type)) out.push(node as PhrasingContent); // Tested against the phrasing types just above.
+    if (isPhrasing(node)) out.push(node);
     else if (node.type === 'paragraph' || node.type === 'heading') {
       pushBreak();
       out.push(...node.children);
@@ -117,10 +115,10 @@ function paragraphs(nodes: Nodes[], position: Position | undefined): RootContent
     run = [];
   };
   for (const node of nodes) {
-    // Only phrasing and block content come out of hast-util-to-mdast's root; the set above tells them apart.
-    if (phrasingTypes.has(node.type)) run.push(node as PhrasingContent);
+    if (isPhrasing(node)) run.push(node);
     else {
       flush();
+      // Only phrasing and block content come out of hast-util-to-mdast's root: what is not phrasing is a block.
       out.push(node as RootContent);
     }
   }

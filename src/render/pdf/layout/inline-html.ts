@@ -32,20 +32,26 @@ export function parseInlineTag(value: string): InlineTag {
   return { kind: 'other' };
 }
 
-/** One attribute's value, entities decoded (`&amp;` and numeric ones). */
-export function attribute(attributes: string, name: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>/]+))`, 'i').exec(attributes);
-  const raw = match?.[1] ?? match?.[2] ?? match?.[3];
-  return raw?.replace(/&(#x[0-9a-f]+|#\d+|amp|quot|apos|lt|gt);/gi, (_whole, entity: string) => {
-    const lower = entity.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)));
-    return { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' }[lower] ?? '';
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Text with the common named entities and numeric references decoded; others, and references past Unicode, as written. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (!name.startsWith('#')) return entities[name.toLowerCase()] ?? whole;
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
 }
 
+/** One attribute's value, entities decoded. */
+export function attribute(attributes: string, name: string): string | undefined {
+  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>/]+))`, 'i').exec(attributes);
+  const raw = match?.[1] ?? match?.[2] ?? match?.[3];
+  return raw === undefined ? undefined : decodeEntities(raw);
+}
+
 /** Link targets a reader may follow from a PDF (as the Markdown links allow). */
-const followable = /^(?:https?:|mailto:|#)/i;
+export const followable = /^(?:https?:|mailto:|#)/i;
 
 /** The style inside an element, for the formatting tags; undefined for tags that do not format. */
 function styleInside(name: string, attributes: string, style: RunStyle, accent: string): RunStyle | undefined {

@@ -5,7 +5,7 @@
 import type { Definition, PhrasingContent, PhrasingContentMap } from 'mdast';
 import type {} from 'mdast-util-directive';
 import type { Node } from 'unist';
-import { attribute, inlineTagEffect, parseInlineTag, type OpenElements } from './inline-html.js';
+import { attribute, decodeEntities, inlineTagEffect, parseInlineTag, type OpenElements } from './inline-html.js';
 import type { MissingGlyph } from './lines.js';
 import type { BlockStyle, LayoutEnv, Run, RunStyle } from './types.js';
 
@@ -51,6 +51,15 @@ export function baseStyle(block: BlockStyle): RunStyle {
   return { family: block.family, bold: false, italic: block.italic, size: block.size, color: block.color };
 }
 
+const phrasingTypes = new Set<string>([
+  'break', 'delete', 'emphasis', 'footnoteReference', 'html', 'image', 'imageReference',
+  'inlineCode', 'link', 'linkReference', 'strong', 'text', 'textDirective',
+] satisfies Array<keyof PhrasingContentMap>);
+
+export function isPhrasing(node: Node): node is PhrasingContent {
+  return phrasingTypes.has(node.type);
+}
+
 /** Sibling nodes in order; inline HTML tags among them change the style of those that follow (inline-html.ts). */
 function children(nodes: PhrasingContent[], style: RunStyle, scope: InlineScope, out: Run[]): void {
   let current = style;
@@ -67,19 +76,14 @@ function children(nodes: PhrasingContent[], style: RunStyle, scope: InlineScope,
   }
 }
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
 /** The text content of raw HTML: tags dropped, common entities decoded. */
 export function htmlText(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-      if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-      if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-      return entities[name.toLowerCase()] ?? whole;
-    });
+  return decodeEntities(
+    html
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<[^>]*>/g, ''),
+  );
 }
 
 function altText(alt: string | null | undefined, style: RunStyle, out: Run[], node: Node): void {
@@ -112,7 +116,6 @@ const handlers: InlineHandlers = {
     out.push({ kind: 'text', text: String(n), style: call, node });
   },
   html: (node, style, scope, out) => {
-    const text = htmlText(node.value);
     if (/^\s*(<!--[\s\S]*?-->\s*)*$/.test(node.value)) return; // comments are not content
     const tag = parseInlineTag(node.value);
     if (tag.kind === 'open' && tag.name === 'img') {
@@ -120,6 +123,7 @@ const handlers: InlineHandlers = {
       altText(attribute(tag.attributes, 'alt'), style, out, node);
       return;
     }
+    const text = htmlText(node.value);
     scope.env.warn('pdf-unsupported-node', 'inline HTML is not rendered in the PDF; its text is set as plain text', node);
     const parts = text.split('\n');
     parts.forEach((part, index) => {
