@@ -36,10 +36,18 @@ interface PageMemo {
   languages?: Record<string, string>;
 }
 
-/** A card as the memo keeps it: its key, its text, and that text already encoded. */
-interface MemoCard extends Card {
-  key: string;
+/** A card's text, and that text already encoded. */
+interface EncodedCard extends Card {
   bytes: CardBytes;
+}
+
+function encoded(card: Card): EncodedCard {
+  return { ...card, bytes: encodeCard(card) };
+}
+
+/** A card as the memo keeps it: its key and its text. */
+interface MemoCard extends EncodedCard {
+  key: string;
 }
 
 /**
@@ -65,12 +73,7 @@ function readCardMemo(path: string, version: string): CardMemo | undefined {
     return undefined;
   }
   const newline = text.indexOf('\n');
-  try {
-    const header: unknown = JSON.parse(newline < 0 ? text : text.slice(0, newline));
-    if (typeof header !== 'object' || header === null || !('version' in header) || header.version !== version) return undefined;
-  } catch {
-    return undefined;
-  }
+  if (!ofVersion(newline < 0 ? text : text.slice(0, newline), version)) return undefined;
   const cards = new Map<string, MemoCard>();
   let lines = 0;
   for (const line of newline < 0 ? [] : text.slice(newline + 1).split('\n')) {
@@ -80,7 +83,7 @@ function readCardMemo(path: string, version: string): CardMemo | undefined {
       const value: unknown = JSON.parse(line);
       if (Array.isArray(value) && value.length === 4 && value.every((v) => typeof v === 'string')) {
         const [name, key, mid, tail] = value as [string, string, string, string]; // Four strings, checked just above.
-        cards.set(name, { key, mid, tail, bytes: encodeCard({ mid, tail }) });
+        cards.set(name, { key, ...encoded({ mid, tail }) });
       }
     } catch {
       // A damaged line: that card is laid out again.
@@ -89,11 +92,20 @@ function readCardMemo(path: string, version: string): CardMemo | undefined {
   return { cards, lines };
 }
 
+/** The JSON object in `json` when this version of Folio wrote it, else undefined. */
+function ofVersion(json: string, version: string): object | undefined {
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'object' && value !== null && 'version' in value && value.version === version ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A memo file written by this version of Folio, else undefined. */
 function readMemo(path: string, version: string): object | undefined {
   try {
-    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    return typeof value === 'object' && value !== null && 'version' in value && value.version === version ? value : undefined;
+    return ofVersion(readFileSync(path, 'utf8'), version);
   } catch {
     return undefined;
   }
@@ -124,13 +136,12 @@ function cardKey(report: DownloadsReport, info: PublicationInfo, outDir: string)
   return sha256(JSON.stringify([outDir, report.name, report.pages ?? null, report.outputs, fields, coverFields, image]));
 }
 
-
 /** A card made ready: its key, its cover's record, and its text when it had to be laid out. */
 interface Prepared {
   key: string;
   cover: CoverRecord;
   /** Laid out now (key or cover changed); else the card memo has it. */
-  fresh?: Card;
+  fresh?: EncodedCard;
   /** The cover was the memo's, intact. */
   kept: boolean;
 }
@@ -140,8 +151,6 @@ export class MemoizedDownloadsPage {
   private readonly labelCount: number;
   private readonly prepared = new WeakMap<DownloadsReport, Prepared>();
   private cardMemo: CardMemo | undefined | null = null;
-  /** Fresh cards encoded by `prepare`. */
-  private readonly freshBytes = new WeakMap<Card, CardBytes>();
 
   constructor(
     private readonly meta: DownloadsMeta,
@@ -177,8 +186,7 @@ export class MemoizedDownloadsPage {
     const cover = coverFor(report, info);
     writeOutputIfChanged(this.outDir, cover.path, cover.data);
     const stat = statSync(join(this.outDir, cover.path));
-    const fresh = renderCard(report, info, cover, this.outDir);
-    this.freshBytes.set(fresh, encodeCard(fresh));
+    const fresh = encoded(renderCard(report, info, cover, this.outDir));
     this.prepared.set(report, { key, cover: { key, path: cover.path, size: stat.size, mtimeMs: stat.mtimeMs }, fresh, kept: false });
   }
 
@@ -221,21 +229,15 @@ export class MemoizedDownloadsPage {
       const prepared = ready[i];
       const key = prepared?.key ?? '';
       const stored = cardMemo?.cards.get(report.name);
-      let card: Card | undefined = prepared?.fresh;
-      let bytes = card ? this.freshBytes.get(card) : undefined;
-      if (!card && stored?.key === key) {
-        card = stored;
-        bytes = stored.bytes;
-      }
+      let card = prepared?.fresh ?? (stored?.key === key ? stored : undefined);
       if (!card) {
         const info = fallbackInfo(report);
-        card = renderCard(report, info, coverFor(report, info), outDir);
+        card = encoded(renderCard(report, info, coverFor(report, info), outDir));
       }
-      bytes ??= encodeCard(card);
-      const { mid, tail } = card;
+      const { mid, tail, bytes } = card;
       const line = () => cardLine(report.name, { key, mid, tail });
       finals.push(line);
-      if (stored?.key !== key || stored.mid !== card.mid || stored.tail !== card.tail) changed.push(line);
+      if (stored?.key !== key || stored.mid !== mid || stored.tail !== tail) changed.push(line);
       if (i > 0) pieces.push(newline);
       pieces.push(...cardPieces(bytes, i));
     });

@@ -37,6 +37,9 @@ export interface LearntTables {
   triples: Array<[string] | [string, number, number]>;
 }
 
+/** A pair's key is `a * PAIR_BASE + b`: code points are below 0x200000 (21 bits), so the key fits in 42 bits. */
+const PAIR_BASE = 0x200000;
+
 /** Distinct texts remembered per face: a novel's vocabulary, with room to spare. */
 const RUN_CACHE_LIMIT = 100_000;
 
@@ -83,7 +86,7 @@ export class Shaper {
       const key = entry[0];
       if (this.pairs.has(key)) continue;
       if (entry[1] === 0) this.pairs.set(key, { kind: 'kern', adjust: entry[2] });
-      else if (entry[1] === 1) this.pairs.set(key, { kind: 'ligature', glyph: this.font.getGlyph(entry[2], [Math.floor(key / 0x200000), key % 0x200000]), advance: entry[3] });
+      else if (entry[1] === 1) this.pairs.set(key, { kind: 'ligature', glyph: this.font.getGlyph(entry[2], [Math.floor(key / PAIR_BASE), key % PAIR_BASE]), advance: entry[3] });
       else this.pairs.set(key, { kind: 'complex' });
     }
     for (const [text, id, advance] of tables.triples) {
@@ -110,8 +113,7 @@ export class Shaper {
   }
 
   private pair(a: number, aChar: string, b: number, bChar: string): Pair {
-    // Code points are below 0x200000 (21 bits): the key fits in 42 bits.
-    const key = a * 0x200000 + b;
+    const key = a * PAIR_BASE + b;
     let pair = this.pairs.get(key);
     if (pair === undefined) {
       pair = this.learnPair(a, aChar, b, bChar);
