@@ -10,6 +10,7 @@ import { loadTheme } from '../src/config/theme.js';
 import { layoutPublication } from '../src/render/pdf/index.js';
 import type { Box } from '../src/render/pdf/layout/types.js';
 import { attribute, parseInlineTag } from '../src/render/pdf/layout/inline-html.js';
+import { htmlText } from '../src/render/pdf/layout/inline.js';
 import { briefPublication, chapter, markdown } from './helpers/pdf-publication.js';
 
 const theme = loadTheme('default');
@@ -90,6 +91,9 @@ describe('inline HTML in the PDF', () => {
     expect(attribute(' href="a&amp;b" title=\'t\'', 'href')).toBe('a&b');
     expect(attribute(' data-href="x" href=y', 'href')).toBe('y');
     expect(attribute(' title="no"', 'href')).toBeUndefined();
+    // A reference past Unicode is left as written (String.fromCodePoint would throw).
+    expect(attribute(' title="a&#x110000;b&#99999999;"', 'title')).toBe('a&#x110000;b&#99999999;');
+    expect(htmlText('<b>x&#99999999;&amp;</b>')).toBe('x&#99999999;&');
   });
 
   test('block HTML is set as the Markdown it stands for: paragraphs, tables, lists, quotes', () => {
