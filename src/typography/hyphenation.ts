@@ -4,13 +4,15 @@
  * exceptions. The PDF layout engine consumes the offsets; the EPUB may write them as
  * soft hyphens (U+00AD) behind a theme switch.
  *
- * Patterns are loaded on first use of a language (a synchronous `require` of
- * `hyphen/<lang>/index.js`: directory imports fail in ESM) and cached for the process.
+ * Patterns are loaded on first use of a language and cached for the process: from the
+ * JSON copy `npm run build:lib` writes (scripts/hyphen-data.mjs), else by a synchronous
+ * `require` of `hyphen/<lang>/index.js` (directory imports fail in ESM).
  * The package's pattern data is read by our own matcher (`liangMarkers`), not by its
  * hyphenator, which re-reads each word through a chain of closures and classifies every
  * trie node with `Object.prototype.toString` (a notable part of a book's layout time).
  * The matcher is a literal port of the package's: same breaks, quirks included.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { normalizeLang } from './languages.js';
 
@@ -44,6 +46,10 @@ const PATTERN_DIRS: Record<string, string> = {
   hu: 'hu', ro: 'ro', ru: 'ru', uk: 'uk', tr: 'tr', el: 'el-monoton', la: 'la', hr: 'hr', et: 'et', lt: 'lt',
   lv: 'lv', is: 'is', ga: 'ga', cy: 'cy', eu: 'eu', gl: 'gl', oc: 'oc', id: 'id', af: 'af', bg: 'bg',
 };
+/** Every `hyphen` folder a language can map to (scripts/hyphen-data.mjs saves each as JSON). */
+export function patternFolders(): string[] {
+  return [...new Set([...Object.values(PATTERN_DIRS), 'en-gb'])].sort();
+}
 const GB_REGIONS = new Set(['gb', 'uk', 'ie', 'au', 'nz', 'za', 'in']);
 
 /** TeX's \lefthyphenmin / \righthyphenmin per language; others 2/2. */
@@ -176,10 +182,29 @@ function engineOf(patterns: Patterns): Engine {
   };
 }
 
-/** Loads `hyphen/<dir>/index.js` once; undefined if it cannot be used. */
+/**
+ * Where build:lib saves each folder's pattern data as JSON, one level below dist-lib like
+ * this module and the bundles. Parsing it takes a fresh worker ~8 ms where compiling and
+ * running the package's 100 KB module (en-us) took ~30.
+ */
+const patternData = new URL('../hyphen-patterns/', import.meta.url);
+
+/** The package's module for `dir`, or its data as saved by build:lib (`{ patterns }` either way). */
+function loadPatterns(dir: string): unknown {
+  let saved: string | undefined;
+  try {
+    saved = readFileSync(new URL(`${dir}.json`, patternData), 'utf8');
+  } catch {
+    // Not built (tests run the sources): the package itself.
+    return require(`hyphen/${dir}/index.js`);
+  }
+  return { patterns: JSON.parse(saved) };
+}
+
+/** Loads the patterns of `dir` once; undefined if they cannot be used. */
 function engineFor(dir: string): Engine | undefined {
   if (engines.has(dir)) return engines.get(dir);
-  const patterns = patternsOf(require(`hyphen/${dir}/index.js`));
+  const patterns = patternsOf(loadPatterns(dir));
   const engine = patterns ? engineOf(patterns) : undefined;
   engines.set(dir, engine);
   return engine;
