@@ -7,6 +7,8 @@
  *
  * Bundling uses rolldown, the bundler vite (a dev dependency, for vitest) already installs.
  * Names are not mangled, so that CPU profiles stay readable (it costs no measurable load time).
+ * Output is ASCII (`charset: 'ascii'`: other characters escaped): V8 then holds the source
+ * one byte a character instead of two, and a worker decodes and compiles it ~10 ms sooner.
  *
  * Kept outside the bundles: piscina (it starts its workers from its own files).
  * Adjustments:
@@ -58,7 +60,7 @@ for (const [name, input] of Object.entries(entries)) {
       },
     },
     logLevel: 'warn',
-    output: { file: join(out, `${name}.cjs`), format: 'cjs', exports: 'named', minify: { mangle: false, compress: true } },
+    output: { file: join(out, `${name}.cjs`), format: 'cjs', exports: 'named', charset: 'ascii', minify: { mangle: false, compress: true } },
   });
 }
 

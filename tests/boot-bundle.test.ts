@@ -2,7 +2,8 @@
  * The bundles' loader (src/boot/load-bundle.ts): V8's code cache is written once, taken
  * on the next start, rejected and rewritten when the bundle changes, and never needed.
  */
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -71,5 +72,17 @@ describe('loadBundle', () => {
     // root ignores directory permissions: then the cache is written, which is fine too.
     expect(() => loaded.saveCache()).not.toThrow();
     expect(loaded.exports).toEqual({ ok: true });
+  });
+
+  it('reads a source with characters beyond ASCII as UTF-8', () => {
+    const path = bundle(`exports.text = '« é € 😀 »';`);
+    expect(loadBundle(path).exports).toEqual({ text: '« é € 😀 »' });
+  });
+
+  it('is given ASCII bundles by build:lib, which V8 keeps one byte a character', () => {
+    for (const name of ['cli', 'worker']) {
+      const file = new URL(`../dist-lib/bundle/${name}.cjs`, import.meta.url);
+      expect(isAscii(readFileSync(file)), name).toBe(true);
+    }
   });
 });
