@@ -44,6 +44,20 @@ describe('learnt tables', () => {
     });
   }
 
+  it('keeps imported entries it was never asked for when it exports (glyphs are only made on first use)', () => {
+    const path = theme.pdf.fonts.text.regular;
+    const learner = new Shaper(open(path), undefined);
+    for (const t of texts) learner.shape(t);
+    const tables = JSON.parse(JSON.stringify(learner.exportTables())) as ReturnType<Shaper['exportTables']>;
+    const sorted = (t: ReturnType<Shaper['exportTables']>) => ({ singles: t.singles.map(String).sort(), pairs: t.pairs.map(String).sort(), triples: t.triples.map(String).sort() });
+    const fresh = new Shaper(open(path), undefined);
+    fresh.importTables(tables);
+    expect(sorted(fresh.exportTables())).toEqual(sorted(tables));
+    // Some used, the rest still waiting: the export is the same.
+    fresh.shape('office');
+    expect(sorted(fresh.exportTables())).toEqual(sorted(tables));
+  });
+
   it('two workers that learnt different letters both leave them in the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-learnt-'));
     try {

@@ -92,29 +92,33 @@ function alwaysPrimary(codePoint: number): boolean {
   return codePoint === 0x20;
 }
 
+/** A face in use: opened (and its learnt tables read) when a publication first needs it. */
+interface Face {
+  font: Font;
+  shaper: Shaper;
+  unitsPerEm: number;
+  coverage: Map<number, boolean>;
+}
+
 export class FontBook implements Metrics {
   private readonly paths = new Map<FontKey, string>();
-  private readonly fonts = new Map<FontKey, Font>();
-  private readonly shapers = new Map<FontKey, { shaper: Shaper; unitsPerEm: number }>();
-  private readonly coverage = new Map<FontKey, Map<number, boolean>>();
+  /**
+   * Faces opened so far. A theme names twelve (three families, four variants) and most
+   * publications use a few: a fresh worker opening all of them, DejaVu's four large
+   * fallback files included, spent ~20 ms reading and hashing faces it never drew.
+   */
+  private readonly faces = new Map<FontKey, Face>();
 
   constructor(fonts: PdfTheme['fonts']) {
     for (const family of families) {
       const faces: FontFaces = fonts[family];
-      for (const variant of variants) {
-        const key: FontKey = `${family}-${variant}`;
-        const font = openFont(faces[variant]);
-        this.paths.set(key, faces[variant]);
-        this.fonts.set(key, font);
-        this.shapers.set(key, { shaper: shaperOf(faces[variant], font, key), unitsPerEm: font.unitsPerEm });
-        this.coverage.set(key, new Map());
-      }
+      for (const variant of variants) this.paths.set(`${family}-${variant}`, faces[variant]);
     }
   }
 
   /** The parsed font behind `key` (shared by every document of the process; read only). */
   face(key: FontKey): Font {
-    return this.font(key);
+    return this.opened(key).font;
   }
 
   /** Absolute path of the font file behind `key` (for pdfkit). */
@@ -124,10 +128,15 @@ export class FontBook implements Metrics {
     return path;
   }
 
-  private font(key: FontKey): Font {
-    const font = this.fonts.get(key);
-    if (!font) throw new Error(`unknown font ${key}`);
-    return font;
+  private opened(key: FontKey): Face {
+    let face = this.faces.get(key);
+    if (!face) {
+      const path = this.path(key);
+      const font = openFont(path);
+      face = { font, shaper: shaperOf(path, font, key), unitsPerEm: font.unitsPerEm, coverage: new Map() };
+      this.faces.set(key, face);
+    }
+    return face;
   }
 
   has(key: FontKey, codePoint: number): boolean {
@@ -136,15 +145,15 @@ export class FontBook implements Metrics {
     if (bmp) {
       const known = bmp[codePoint];
       if (known) return known === 1;
-      const has = this.font(key).hasGlyphForCodePoint(codePoint);
+      const has = this.face(key).hasGlyphForCodePoint(codePoint);
       bmp[codePoint] = has ? 1 : 2;
       return has;
     }
-    const cache = this.coverage.get(key);
-    let has = cache?.get(codePoint);
+    const face = this.opened(key);
+    let has = face.coverage.get(codePoint);
     if (has === undefined) {
-      has = this.font(key).hasGlyphForCodePoint(codePoint);
-      cache?.set(codePoint, has);
+      has = face.font.hasGlyphForCodePoint(codePoint);
+      face.coverage.set(codePoint, has);
     }
     return has;
   }
@@ -161,7 +170,7 @@ export class FontBook implements Metrics {
 
   /** Exact shaped width (fontkit), for tests that check the pair model. */
   shapedWidth(text: string, key: FontKey, size: number): number {
-    const font = this.font(key);
+    const font = this.face(key);
     return (font.layout(text, fontFeatures(key)).advanceWidth / font.unitsPerEm) * size;
   }
 
@@ -171,16 +180,13 @@ export class FontBook implements Metrics {
    * every word. The painter draws the same glyph runs (text-writer.ts).
    */
   width(text: string, key: FontKey, size: number): number {
-    const entry = this.shapers.get(key);
-    if (!entry) throw new Error(`unknown font ${key}`);
-    return (entry.shaper.width(text) / entry.unitsPerEm) * size;
+    const face = this.opened(key);
+    return (face.shaper.width(text) / face.unitsPerEm) * size;
   }
 
   /** The shaper of a face (for the painter). */
   shaper(key: FontKey): Shaper {
-    const entry = this.shapers.get(key);
-    if (!entry) throw new Error(`unknown font ${key}`);
-    return entry.shaper;
+    return this.opened(key).shaper;
   }
 
   segment(text: string, family: Family, variant: Variant, size: number): Segmented {

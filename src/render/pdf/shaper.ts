@@ -43,10 +43,22 @@ const PAIR_BASE = 0x200000;
 /** Distinct texts remembered per face: a novel's vocabulary, with room to spare. */
 const RUN_CACHE_LIMIT = 100_000;
 
+type SingleEntry = LearntTables['singles'][number];
+type PairEntry = LearntTables['pairs'][number];
+type TripleEntry = LearntTables['triples'][number];
+
 export class Shaper {
   private readonly singles = new Map<number, Single | null>();
   private readonly pairs = new Map<number, Pair>();
   private readonly triples = new Map<string, Single | null>();
+  /**
+   * Entries taken from another process (importTables), turned into glyphs only when first
+   * asked for: a short article uses a few dozen of the hundreds a face's file holds, and
+   * asking fontkit for every glyph up front cost a fresh worker ~50 ms.
+   */
+  private readonly importedSingles = new Map<number, SingleEntry>();
+  private readonly importedPairs = new Map<number, PairEntry>();
+  private readonly importedTriples = new Map<string, TripleEntry>();
   /** Whole texts already shaped (mostly words, which repeat): layout and painting both ask. */
   private readonly runs = new Map<string, ShapedRun | null>();
 
@@ -55,13 +67,13 @@ export class Shaper {
     private readonly features: Record<string, boolean> | undefined,
   ) {}
 
-  /** How many characters, pairs and triples are known. */
+  /** How many characters, pairs and triples are known (learnt here or imported). */
   get learnt(): number {
-    return this.singles.size + this.pairs.size + this.triples.size;
+    return this.singles.size + this.pairs.size + this.triples.size + this.importedSingles.size + this.importedPairs.size + this.importedTriples.size;
   }
 
   exportTables(): LearntTables {
-    const tables: LearntTables = { singles: [], pairs: [], triples: [] };
+    const tables: LearntTables = { singles: [...this.importedSingles.values()], pairs: [...this.importedPairs.values()], triples: [...this.importedTriples.values()] };
     for (const [code, single] of this.singles) tables.singles.push(single ? [code, single.glyph.id, single.advance] : [code]);
     for (const [key, pair] of this.pairs) {
       if (pair.kind === 'kern') tables.pairs.push([key, 0, pair.adjust]);
@@ -73,26 +85,40 @@ export class Shaper {
   }
 
   /**
-   * Takes what another process learnt from the same font file, with the same features.
-   * Glyphs are asked of the font with the characters they stand for, as shaping them
-   * would; entries already known are kept.
+   * Takes what another process learnt from the same font file, with the same features;
+   * entries already known are kept. Glyphs are asked of the font on first use, with the
+   * characters they stand for, as shaping them would.
    */
   importTables(tables: LearntTables): void {
-    for (const [code, id, advance] of tables.singles) {
-      if (this.singles.has(code)) continue;
-      this.singles.set(code, id === undefined || advance === undefined ? null : { glyph: this.font.getGlyph(id, [code]), advance });
-    }
-    for (const entry of tables.pairs) {
-      const key = entry[0];
-      if (this.pairs.has(key)) continue;
-      if (entry[1] === 0) this.pairs.set(key, { kind: 'kern', adjust: entry[2] });
-      else if (entry[1] === 1) this.pairs.set(key, { kind: 'ligature', glyph: this.font.getGlyph(entry[2], [Math.floor(key / PAIR_BASE), key % PAIR_BASE]), advance: entry[3] });
-      else this.pairs.set(key, { kind: 'complex' });
-    }
-    for (const [text, id, advance] of tables.triples) {
-      if (this.triples.has(text)) continue;
-      this.triples.set(text, id === undefined || advance === undefined ? null : { glyph: this.font.getGlyph(id, Array.from(text, (c) => c.codePointAt(0) ?? 0)), advance });
-    }
+    for (const entry of tables.singles) if (!this.singles.has(entry[0])) this.importedSingles.set(entry[0], entry);
+    for (const entry of tables.pairs) if (!this.pairs.has(entry[0])) this.importedPairs.set(entry[0], entry);
+    for (const entry of tables.triples) if (!this.triples.has(entry[0])) this.importedTriples.set(entry[0], entry);
+  }
+
+  /** An imported single as a glyph, or undefined when none was imported for `code`. */
+  private importedSingle(code: number): Single | null | undefined {
+    const entry = this.importedSingles.get(code);
+    if (!entry) return undefined;
+    this.importedSingles.delete(code);
+    const [, id, advance] = entry;
+    return id === undefined || advance === undefined ? null : { glyph: this.font.getGlyph(id, [code]), advance };
+  }
+
+  private importedPair(key: number): Pair | undefined {
+    const entry = this.importedPairs.get(key);
+    if (!entry) return undefined;
+    this.importedPairs.delete(key);
+    if (entry[1] === 0) return { kind: 'kern', adjust: entry[2] };
+    if (entry[1] === 1) return { kind: 'ligature', glyph: this.font.getGlyph(entry[2], [Math.floor(key / PAIR_BASE), key % PAIR_BASE]), advance: entry[3] };
+    return { kind: 'complex' };
+  }
+
+  private importedTriple(text: string): Single | null | undefined {
+    const entry = this.importedTriples.get(text);
+    if (!entry) return undefined;
+    this.importedTriples.delete(text);
+    const [, id, advance] = entry;
+    return id === undefined || advance === undefined ? null : { glyph: this.font.getGlyph(id, Array.from(text, (c) => c.codePointAt(0) ?? 0)), advance };
   }
 
   /** `text` shaped as one glyph without offsets (a character, or a ligature), or null. */
@@ -106,7 +132,8 @@ export class Shaper {
   private single(codePoint: number, char: string): Single | null {
     let single = this.singles.get(codePoint);
     if (single === undefined) {
-      single = this.oneGlyph(char);
+      single = this.importedSingle(codePoint);
+      if (single === undefined) single = this.oneGlyph(char);
       this.singles.set(codePoint, single);
     }
     return single;
@@ -116,7 +143,7 @@ export class Shaper {
     const key = a * PAIR_BASE + b;
     let pair = this.pairs.get(key);
     if (pair === undefined) {
-      pair = this.learnPair(a, aChar, b, bChar);
+      pair = this.importedPair(key) ?? this.learnPair(a, aChar, b, bChar);
       this.pairs.set(key, pair);
     }
     return pair;
@@ -140,7 +167,8 @@ export class Shaper {
   private triple(text: string): Single | null {
     let triple = this.triples.get(text);
     if (triple === undefined) {
-      triple = this.oneGlyph(text);
+      triple = this.importedTriple(text);
+      if (triple === undefined) triple = this.oneGlyph(text);
       this.triples.set(text, triple);
     }
     return triple;
