@@ -7,12 +7,15 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import { chunkAbove, parseInPieces } from './chunked-parse.js';
+import remarkGfmWithoutAutolinks, { mayHoldAutolinks } from './gfm-without-autolinks.js';
 import { frontMatterBlock } from './line-scan.js';
 import { defaultParseLimits, prescan, tooDeep, type ParseLimits } from './limits.js';
 
 export { defaultParseLimits, type ParseLimits } from './limits.js';
 
 export const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
+/** The same parser without GFM's autolink literals, for texts that cannot hold one (gfm-without-autolinks.ts). */
+const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmWithoutAutolinks).use(remarkDirective).freeze();
 
 /**
  * The tree of a refused manuscript: its front matter alone (when it has one), so that
@@ -42,7 +45,8 @@ export function parseMarkdown(file: VFile, limits: Partial<ParseLimits> = {}): R
   let tree: Root;
   try {
     // A long book is parsed chapter by chapter: the same tree, a fraction of the parser's peak memory.
-    tree = (text.length > chunkAbove ? parseInPieces(text, (piece) => processor.parse(piece)) : undefined) ?? processor.parse(file);
+    const parser = mayHoldAutolinks(text) ? processor : plainProcessor;
+    tree = (text.length > chunkAbove ? parseInPieces(text, (piece) => parser.parse(piece)) : undefined) ?? parser.parse(file);
   } catch (error) {
     // micromark recurses per nesting level: a shape the scan did not foresee can still exhaust the stack.
     if (error instanceof RangeError) {
