@@ -11,7 +11,7 @@
  * against the time it was written: an index entry older than its publication's
  * file is still correct if it passes, and when it does not, the file is tried.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../config/theme.js';
@@ -45,10 +45,26 @@ const indexFile = '.index';
 const indexHeader = 'folio-cache-index 1';
 let codeHash: string | undefined;
 
-/** Hash of Folio's compiled code and bundles and package.json: a new Folio invalidates every entry. */
+/**
+ * Hash of Folio's code and package.json and lock file: a new Folio invalidates every entry.
+ * The code's part is the hash build:lib saves of what the command runs (bundles, boot
+ * files, hyphenation data: scripts/code-hash.mjs); without it (sources not built),
+ * every compiled file is read.
+ */
 export function folioCodeHash(): string {
   if (codeHash) return codeHash;
   const hash = createHash('sha256');
+  const saved = readText(join(packageRoot, 'dist-lib', 'bundle', 'code-hash'));
+  if (saved) hash.update(`built ${saved}`);
+  else walkCode(hash);
+  hash.update(readFileSync(join(packageRoot, 'package.json')));
+  for (const lock of ['package-lock.json']) if (existsSync(join(packageRoot, lock))) hash.update(readFileSync(join(packageRoot, lock)));
+  codeHash = hash.digest('hex');
+  return codeHash;
+}
+
+/** Every compiled file of dist-lib, bundles included, into `hash`. */
+function walkCode(hash: Hash): void {
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(dir, entry.name);
@@ -59,10 +75,6 @@ export function folioCodeHash(): string {
   };
   const lib = join(packageRoot, 'dist-lib');
   if (existsSync(lib)) walk(lib);
-  hash.update(readFileSync(join(packageRoot, 'package.json')));
-  for (const lock of ['package-lock.json']) if (existsSync(join(packageRoot, lock))) hash.update(readFileSync(join(packageRoot, lock)));
-  codeHash = hash.digest('hex');
-  return codeHash;
 }
 
 /** A file of the cache folder that is not a publication's entry (its name starts with a dot). */
