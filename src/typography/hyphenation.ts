@@ -191,14 +191,12 @@ const patternData = new URL('../hyphen-patterns/', import.meta.url);
 
 /** The package's module for `dir`, or its data as saved by build:lib (`{ patterns }` either way). */
 function loadPatterns(dir: string): unknown {
-  let saved: string | undefined;
   try {
-    saved = readFileSync(new URL(`${dir}.json`, patternData), 'utf8');
+    return { patterns: JSON.parse(readFileSync(new URL(`${dir}.json`, patternData), 'utf8')) };
   } catch {
-    // Not built (tests run the sources): the package itself.
+    // Not built (tests run the sources), or a damaged copy: the package itself.
     return require(`hyphen/${dir}/index.js`);
   }
-  return { patterns: JSON.parse(saved) };
 }
 
 /** Loads the patterns of `dir` once; undefined if they cannot be used. */
