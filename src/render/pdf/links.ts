@@ -7,8 +7,10 @@
  *
  * Layout may give a link its Link element (`tag` on the text and link boxes: TOC
  * entries, footnote back-links); otherwise this module makes one inside the structure
- * element of the link's text, one per link even when it runs on to the next line (a
- * page break starts a new one: pdfkit writes an OBJR's page when its element ends).
+ * element of the link's text, one per link even when it runs on to the next line or
+ * over a page break. pdfkit writes each OBJR when the element ends, naming the page
+ * current then: each annotation reference here keeps the page it was drawn on, and the
+ * element's flush writes that one (`objrOnOwnPage`).
  * A link whose text is an artifact (a repeated pull quote) gets no annotation.
  */
 import type {} from 'pdfkit'; // brings in the PDFKit namespace types
@@ -126,4 +128,41 @@ export function annotate(doc: Doc, box: LinkBox, x: number, y: number, contents:
   const options = { Contents: new String(contents), structParent: element };
   if (box.url.startsWith('#')) Reflect.apply(doc.goTo, doc, [x, y, box.width, box.height, box.url.slice(1), options]);
   else Reflect.apply(doc.link, doc, [x, y, box.width, box.height, box.url, options]);
+  // The annotation's reference, just added to the element: it keeps its page (see objrOnOwnPage).
+  const children: unknown = Reflect.get(element, '_children');
+  const reference: unknown = Array.isArray(children) ? children[children.length - 1] : undefined;
+  const page: unknown = Reflect.get(doc, 'page');
+  if (isRecord(reference) && 'annotationRef' in reference && isRecord(page) && page.dictionary !== undefined) reference[ownPage] = page.dictionary;
+}
+
+function isRecord(value: unknown): value is Record<PropertyKey, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Where an annotation reference keeps the page its annotation was drawn on. */
+const ownPage = Symbol('folio.annotationPage');
+const withOwnPages = new WeakSet<object>();
+
+/**
+ * Makes pdfkit's structure elements write an annotation's OBJR with the page the
+ * annotation is on (kept by `annotate`), not the page current when the element ends:
+ * a Link element that goes on over a page break then names both pages rightly. Done
+ * once per process, on the class of `element`; references without a page (none of
+ * ours) are written as pdfkit writes them.
+ */
+export function objrOnOwnPage(element: Element): void {
+  const prototype: unknown = Object.getPrototypeOf(element);
+  if (!isRecord(prototype) || withOwnPages.has(prototype)) return;
+  const original = prototype._flushChild;
+  if (typeof original !== 'function') throw new Error('pdfkit internals changed: PDFStructureElement._flushChild is missing');
+  withOwnPages.add(prototype);
+  prototype._flushChild = function flushChild(this: unknown, child: unknown): unknown {
+    const page = isRecord(child) ? child[ownPage] : undefined;
+    const dictionary: unknown = isRecord(this) ? this.dictionary : undefined;
+    const data: unknown = isRecord(dictionary) ? dictionary.data : undefined;
+    const kids: unknown = isRecord(data) ? data.K : undefined;
+    if (page === undefined || !isRecord(child) || !Array.isArray(kids)) return Reflect.apply(original, this, [child]);
+    kids.push({ Type: 'OBJR', Obj: child.annotationRef, Pg: page });
+    return undefined;
+  };
 }

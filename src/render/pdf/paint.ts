@@ -9,7 +9,7 @@ import type { PdfTheme } from '../../config/options.js';
 import type { FontBook, Variant } from './fonts.js';
 import type { Page, Placed } from './layout/paginate.js';
 import type { Box, Item, StructNode } from './layout/types.js';
-import { annotate, ItemLinks, linkContents, type LinkCarry } from './links.js';
+import { annotate, ItemLinks, linkContents, objrOnOwnPage, type LinkCarry } from './links.js';
 import { TextWriter } from './text-writer.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -72,6 +72,7 @@ export class Painter {
     this.outlineStack = [doc.outline];
     this.writer = new TextWriter(doc, options.fonts);
     this.root = doc.struct('Document');
+    objrOnOwnPage(this.root);
     doc.addStructure(this.root);
   }
 
@@ -88,16 +89,19 @@ export class Painter {
   }
 
   /**
-   * Ends the page's Link elements: pdfkit writes an OBJR's /Pg as the page current when
-   * its element is flushed. A link that goes on over the page break gets a new element.
+   * Ends the page's Link elements, but for the one the page's text ends in: that link
+   * goes on over the page break as the same element (its OBJRs keep their own pages:
+   * links.ts, `objrOnOwnPage`).
    */
   private endLinks(): void {
+    const goesOn = this.carry?.node;
     for (const node of this.pageLinks) {
+      if (node === goesOn) continue;
       this.elements.get(node)?.end();
       this.elements.delete(node);
     }
     this.pageLinks.length = 0;
-    this.carry = undefined;
+    if (goesOn && this.elements.has(goesOn)) this.pageLinks.push(goesOn);
   }
 
   private link(box: Extract<Box, { kind: 'link' }>, left: number, top: number, links: ItemLinks): void {
@@ -240,7 +244,11 @@ export class Painter {
       if (placed.item.outline) this.outline(placed.item.outline.title, placed.item.outline.level);
       this.item(placed, left, margins.top);
     }
+    // The footnotes have links of their own: the text's last link goes on after them.
+    const textCarry = this.carry;
+    this.carry = undefined;
     for (const placed of page.notes) this.item(placed, left, margins.top);
+    this.carry = textCarry;
     this.endLinks();
     if (page.plain) return;
     const small = theme.fontSize * 0.78;
