@@ -11,6 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { defaultPdfOptions } from '../src/config/options.js';
 import { loadTheme } from '../src/config/theme.js';
 import { renderPdf } from '../src/render/pdf/index.js';
+import { hasPreflight, preflightA1b } from './helpers/pdfbox.js';
 import { hasTool, pdfFile, run } from './helpers/pdf-tools.js';
 import { annotationIds, elements, load } from './helpers/pdfjs-read.js';
 import { publicationFromText } from './helpers/publication.js';
@@ -65,4 +66,12 @@ describe('a link over a page break', () => {
     const holders = [...objects].filter(([, body]) => /\/S \/Link\b/.test(body) && long.some((id) => new RegExp(`/Obj ${id} 0 R`).test(body)));
     expect(holders.length).toBe(1);
   });
+
+  test.skipIf(!hasPreflight())('as PDF/A-1b, passes PDFBox Preflight', async () => {
+    const bytes = await renderPdf(publication(), { theme, pdf: { ...defaultPdfOptions, pdfa: '1b' } });
+    const path = pdfFile(bytes, 'link-pages-pdfa-1b.pdf');
+    const result = preflightA1b([path]).get(path);
+    expect(result?.errors ?? []).toEqual([]);
+    expect(result?.valid).toBe(true);
+  }, 300_000);
 });
