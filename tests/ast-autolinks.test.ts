@@ -6,19 +6,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import remarkGfmWithoutAutolinks, { mayHoldAutolinks } from '../src/ast/gfm-without-autolinks.js';
-import { parseMarkdown } from '../src/ast/processor.js';
+import { mayHoldAutolinks } from '../src/ast/gfm-without-autolinks.js';
+import { parseMarkdown, plainProcessor as plain, processor as full } from '../src/ast/processor.js';
 import { corpusRoot, hasCorpus } from './helpers/robust-sweep.js';
-
-const full = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
-const plain = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmWithoutAutolinks).use(remarkDirective).freeze();
 
 const sample = `---
 title: Every construct but autolinks

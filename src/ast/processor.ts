@@ -13,9 +13,14 @@ import { defaultParseLimits, prescan, tooDeep, type ParseLimits } from './limits
 
 export { defaultParseLimits, type ParseLimits } from './limits.js';
 
-export const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).freeze();
+/** The manuscript parser, with GFM as `gfm` registers it. */
+function parserWith(gfm: typeof remarkGfm | typeof remarkGfmWithoutAutolinks) {
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfm).use(remarkDirective).freeze();
+}
+
+export const processor = parserWith(remarkGfm);
 /** The same parser without GFM's autolink literals, for texts that cannot hold one (gfm-without-autolinks.ts). */
-const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmWithoutAutolinks).use(remarkDirective).freeze();
+export const plainProcessor = parserWith(remarkGfmWithoutAutolinks);
 
 /**
  * The tree of a refused manuscript: its front matter alone (when it has one), so that

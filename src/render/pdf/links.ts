@@ -16,6 +16,7 @@
 import type {} from 'pdfkit'; // brings in the PDFKit namespace types
 import type { Metrics } from './fonts.js';
 import type { Box, Item, StructNode } from './layout/types.js';
+import { isRecord } from './text-writer.js';
 
 type Doc = PDFKit.PDFDocument;
 type Element = PDFKit.PDFStructureElement;
@@ -133,10 +134,6 @@ export function annotate(doc: Doc, box: LinkBox, x: number, y: number, contents:
   const reference: unknown = Array.isArray(children) ? children[children.length - 1] : undefined;
   const page: unknown = Reflect.get(doc, 'page');
   if (isRecord(reference) && 'annotationRef' in reference && isRecord(page) && page.dictionary !== undefined) reference[ownPage] = page.dictionary;
-}
-
-function isRecord(value: unknown): value is Record<PropertyKey, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /** Where an annotation reference keeps the page its annotation was drawn on. */

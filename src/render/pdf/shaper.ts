@@ -43,6 +43,13 @@ const PAIR_BASE = 0x200000;
 /** Distinct texts remembered per face: a novel's vocabulary, with room to spare. */
 const RUN_CACHE_LIMIT = 100_000;
 
+/** The value at `key`, removed from `map`. */
+function take<K, V>(map: Map<K, V>, key: K): V | undefined {
+  const value = map.get(key);
+  if (value !== undefined) map.delete(key);
+  return value;
+}
+
 type SingleEntry = LearntTables['singles'][number];
 type PairEntry = LearntTables['pairs'][number];
 type TripleEntry = LearntTables['triples'][number];
@@ -95,30 +102,28 @@ export class Shaper {
     for (const entry of tables.triples) if (!this.triples.has(entry[0])) this.importedTriples.set(entry[0], entry);
   }
 
-  /** An imported single as a glyph, or undefined when none was imported for `code`. */
+  /** An imported single as a glyph (null: fontkit could not set it as one), or undefined when none was imported for `code`. */
   private importedSingle(code: number): Single | null | undefined {
-    const entry = this.importedSingles.get(code);
-    if (!entry) return undefined;
-    this.importedSingles.delete(code);
-    const [, id, advance] = entry;
-    return id === undefined || advance === undefined ? null : { glyph: this.font.getGlyph(id, [code]), advance };
+    const entry = take(this.importedSingles, code);
+    return entry && this.glyphOf(entry[1], entry[2], [code]);
   }
 
   private importedPair(key: number): Pair | undefined {
-    const entry = this.importedPairs.get(key);
+    const entry = take(this.importedPairs, key);
     if (!entry) return undefined;
-    this.importedPairs.delete(key);
     if (entry[1] === 0) return { kind: 'kern', adjust: entry[2] };
     if (entry[1] === 1) return { kind: 'ligature', glyph: this.font.getGlyph(entry[2], [Math.floor(key / PAIR_BASE), key % PAIR_BASE]), advance: entry[3] };
     return { kind: 'complex' };
   }
 
   private importedTriple(text: string): Single | null | undefined {
-    const entry = this.importedTriples.get(text);
-    if (!entry) return undefined;
-    this.importedTriples.delete(text);
-    const [, id, advance] = entry;
-    return id === undefined || advance === undefined ? null : { glyph: this.font.getGlyph(id, Array.from(text, (c) => c.codePointAt(0) ?? 0)), advance };
+    const entry = take(this.importedTriples, text);
+    return entry && this.glyphOf(entry[1], entry[2], Array.from(text, (c) => c.codePointAt(0) ?? 0));
+  }
+
+  /** A learnt glyph, asked of the font with the characters it stands for; null when the table says there is none. */
+  private glyphOf(id: number | undefined, advance: number | undefined, codePoints: number[]): Single | null {
+    return id === undefined || advance === undefined ? null : { glyph: this.font.getGlyph(id, codePoints), advance };
   }
 
   /** `text` shaped as one glyph without offsets (a character, or a ligature), or null. */

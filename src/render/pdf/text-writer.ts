@@ -31,7 +31,8 @@ interface EmbeddedFont {
   encode(text: string, features?: unknown): [string[], GlyphPosition[]];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** An object of pdfkit's, whose properties are read by name (its internals have no types). */
+export function isRecord(value: unknown): value is Record<PropertyKey, unknown> {
   return typeof value === 'object' && value !== null;
 }
 

@@ -19,7 +19,6 @@ import { isPhrasing } from './inline.js';
 /** Elements whose content the PDF does not show (scripts and styles are not content at all). */
 const notRendered = new Set(['iframe', 'object', 'embed', 'video', 'audio', 'canvas', 'svg', 'math', 'form', 'input', 'select', 'textarea', 'button', 'frame', 'frameset', 'applet']);
 
-
 /** Deeper HTML is set as its text: Markdown's own block quotes and lists stop at this depth too (ast/limits.ts). */
 const maxDepth = defaultParseLimits.maxDepth;
 
@@ -54,13 +53,18 @@ function collectNotShown(nodes: HastContent[], found: Set<string>): void {
   }
 }
 
+/** A new node's position: the HTML block's, when it has one. */
+function at(position: Position | undefined): { position?: Position } {
+  return position ? { position } : {};
+}
+
 /** Images become their alt text; links to what a PDF cannot follow keep only their text; positions are the block's. */
 function rewrite(nodes: Nodes[], position: Position | undefined, counts: { images: number }): Nodes[] {
   const out: Nodes[] = [];
   for (const node of nodes) {
     if (node.type === 'image') {
       counts.images++;
-      out.push({ type: 'emphasis', children: [{ type: 'text', value: `[${node.alt || 'image'}]` }], ...(position ? { position } : {}) });
+      out.push({ type: 'emphasis', children: [{ type: 'text', value: `[${node.alt || 'image'}]` }], ...at(position) });
       continue;
     }
     if (node.type === 'link' && !followable.test(node.url)) {
@@ -86,7 +90,7 @@ function rewrite(nodes: Nodes[], position: Position | undefined, counts: { image
 function cellPhrasing(nodes: Nodes[], position: Position | undefined): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   const pushBreak = () => {
-    if (out.length > 0) out.push({ type: 'break', ...(position ? { position } : {}) });
+    if (out.length > 0) out.push({ type: 'break', ...at(position) });
   };
   for (const node of nodes) {
     if (isPhrasing(node)) out.push(node);
@@ -97,7 +101,7 @@ function cellPhrasing(nodes: Nodes[], position: Position | undefined): PhrasingC
       const text = toString(node);
       if (text.trim() === '') continue;
       pushBreak();
-      out.push({ type: 'text', value: text, ...(position ? { position } : {}) });
+      out.push({ type: 'text', value: text, ...at(position) });
     }
   }
   return out;
@@ -109,7 +113,7 @@ function paragraphs(nodes: Nodes[], position: Position | undefined): RootContent
   let run: PhrasingContent[] = [];
   const flush = () => {
     if (run.some((node) => node.type !== 'text' || node.value.trim() !== '')) {
-      const paragraph: Paragraph = { type: 'paragraph', children: run, ...(position ? { position } : {}) };
+      const paragraph: Paragraph = { type: 'paragraph', children: run, ...at(position) };
       out.push(paragraph);
     }
     run = [];
