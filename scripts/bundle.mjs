@@ -10,7 +10,6 @@
  * Output is ASCII (`charset: 'ascii'`: other characters escaped): V8 then holds the source
  * one byte a character instead of two, and a worker decodes and compiles it ~10 ms sooner.
  *
- * Kept outside the bundles: piscina (it starts its workers from its own files).
  * Adjustments:
  *   - pdfkit resolves its standard fonts through its own package.json's "imports" and
  *     reads its ICC profile beside its module, both from `import.meta.url`: in the
@@ -49,7 +48,6 @@ for (const [name, input] of Object.entries(entries)) {
   await build({
     input,
     platform: 'node',
-    external: ['piscina'],
     plugins: [pdfkitOwnUrl],
     resolve: {
       alias: {

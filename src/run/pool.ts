@@ -1,7 +1,6 @@
 import { cpus } from 'node:os';
-import { Piscina } from 'piscina';
 import type { JobOptions, JobReport, PublicationJob } from '../build.js';
-import type { WorkerTask } from './worker.js';
+import { BuildThread, takeEarly } from './threads.js';
 
 export interface PoolOptions {
   /** Worker threads (default: the number of cores, at most the number of jobs). */
@@ -13,24 +12,33 @@ export interface PoolOptions {
 export const defaultJobTimeoutMs = 120_000;
 
 /**
- * Runs jobs on a pool of worker threads, one publication per task, each under a
- * time limit: a task past it has its worker terminated (so a pathological parse
- * cannot hang the build) and gets an error report; the other jobs go on.
+ * Runs jobs on a pool of worker threads (threads.ts), one publication per task, each
+ * under a time limit: a task past it has its worker terminated (so a pathological
+ * parse cannot hang the build) and gets an error report; the other jobs go on, and a
+ * new worker takes the stopped one's place when a job needs it.
  *
- * At most one task per thread is handed to Piscina at a time; the others wait
- * here. So a publication's time limit counts its own build, never the time it
- * waited behind the rest of a large catalogue, and an interrupted build drops the
- * queue without starting anything.
+ * At most one task per thread runs at a time; the others wait here. So a
+ * publication's time limit counts its own build, never the time it waited behind the
+ * rest of a large catalogue, and an interrupted build drops the queue without
+ * starting anything.
+ *
+ * Workers start on the first task (or `warm`): a build served from the cache starts
+ * none. One starts at once, more as tasks wait, up to `threads`: rebuilding one
+ * publication starts one worker, not one per core. Idle workers stay until `close`
+ * (a watch keeps them between rebuilds) but never keep the process alive.
  */
 export class BuildPool {
-  private started: Piscina<WorkerTask, JobReport> | undefined;
   /** Per-publication time limit; a pool started before the build was planned gets the plan's. */
   timeoutMs: number;
   private readonly threads: number;
+  private readonly workers: BuildThread[] = [];
+  /** Workers being terminated: `close` waits for them. */
+  private readonly stopping = new Set<Promise<number>>();
   private readonly controllers = new Set<AbortController>();
   private readonly waiting: Array<() => void> = [];
   private running = 0;
   private cancelled = false;
+  private nextId = 1;
 
   constructor(jobCount: number, options: PoolOptions) {
     this.threads = Math.max(1, Math.min(options.threads ?? cpus().length, jobCount));
@@ -38,35 +46,24 @@ export class BuildPool {
   }
 
   /**
-   * Starts the first worker now, so that it loads Folio (about a second of CPU) while
-   * the caller is still busy, e.g. checking the cache for the other publications.
+   * Starts the first worker now (or adopts the one bin started, threads.ts), so that it
+   * loads Folio while the caller is still busy, e.g. checking the cache for the other
+   * publications.
    */
   warm(): void {
-    void this.pool;
+    if (this.workers.length === 0) this.spawn();
   }
 
-  /**
-   * Workers start on the first task (or `warm`): a build served from the cache starts
-   * none. One starts at once, more as tasks wait, up to `threads`: rebuilding one
-   * publication starts one worker, not one per core.
-   */
-  private get pool(): Piscina<WorkerTask, JobReport> {
-    if (this.started) return this.started;
-    const threads = this.threads;
-    this.started = new Piscina<WorkerTask, JobReport>({
-      // The worker entry loads the bundled pipeline (src/boot/worker.ts); this path holds from
-      // dist-lib/run/ and from dist-lib/bundle/, one level below dist-lib alike.
-      filename: new URL('../boot/worker.js', import.meta.url).href,
-      minThreads: 1,
-      maxThreads: threads,
-      idleTimeout: 60_000,
-      // Deep recursion in pathological Markdown is bounded by the parser's caps; give it room anyway.
-      resourceLimits: { stackSizeMb: 16 },
-    });
-    // A worker that dies (out of memory, a missing module) rejects its task; without a
-    // listener Piscina's 'error' event would also take the whole process down.
-    this.started.on('error', () => {});
-    return this.started;
+  private spawn(): BuildThread {
+    const thread = takeEarly() ?? new BuildThread();
+    this.workers.push(thread);
+    return thread;
+  }
+
+  /** An idle live worker, else a new one (`slot` keeps the busy ones under `threads`). */
+  private worker(): BuildThread {
+    for (let i = this.workers.length - 1; i >= 0; i--) if (!this.workers[i]?.alive) this.workers.splice(i, 1);
+    return this.workers.find((w) => w.idle) ?? this.spawn();
   }
 
   /** Waits for a free thread. False when the build was cancelled meanwhile. */
@@ -96,9 +93,17 @@ export class BuildPool {
     if (!(await this.slot())) return failed('build-interrupted', 'build interrupted before this publication started');
     const controller = new AbortController();
     this.controllers.add(controller);
+    const thread = this.worker();
+    // Stopping the worker is the only way to stop a build mid-parse; the task is rejected at once.
+    const stop = () => {
+      const stopped = thread.stop(controller.signal.reason instanceof Error ? controller.signal.reason : new Error('aborted'));
+      this.stopping.add(stopped);
+      void stopped.finally(() => this.stopping.delete(stopped));
+    };
+    controller.signal.addEventListener('abort', stop, { once: true });
     const timer = setTimeout(() => controller.abort(new Error('timeout')), this.timeoutMs);
     try {
-      return await this.pool.run({ job, options }, { signal: controller.signal });
+      return await thread.run(this.nextId++, { job, options });
     } catch (error) {
       const timedOut = controller.signal.aborted && controller.signal.reason instanceof Error && controller.signal.reason.message === 'timeout';
       if (timedOut) {
@@ -108,6 +113,7 @@ export class BuildPool {
       return failed('render-failed', `the build worker failed (${error instanceof Error ? error.message : String(error)}): this is a Folio bug, please report it`);
     } finally {
       clearTimeout(timer);
+      controller.signal.removeEventListener('abort', stop);
       this.controllers.delete(controller);
       this.release();
     }
@@ -126,7 +132,7 @@ export class BuildPool {
   }
 
   async close(): Promise<void> {
-    await this.started?.destroy();
-    this.started = undefined;
+    const workers = this.workers.splice(0);
+    await Promise.all([...workers.map((w) => w.stop(new Error('the pool was closed'))), ...this.stopping]);
   }
 }
