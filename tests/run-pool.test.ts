@@ -4,6 +4,7 @@
  * the next job, Ctrl-C that stops what runs and drops the queue, the early thread bin
  * starts, and `close` that leaves no thread behind.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +95,18 @@ describe('BuildPool', () => {
     expect(report.messages[0]?.message).toContain('the worker thread exited with code 1');
     expect((await p.run(job('next', '# Next\n\nText.\n'), options)).ok).toBe(true);
     await p.close();
+  });
+
+  it('starts workers from a process run as an inline script (node --input-type=module -e), whose options they would inherit', () => {
+    expect(threads.workerExecArgv(['--input-type=module', '-e', 'code', '--max-old-space-size=900', '--print', 'x', '--enable-source-maps'])).toEqual(['--max-old-space-size=900', '--enable-source-maps']);
+    const script = `import { BuildPool } from ${JSON.stringify(lib('run/pool.js'))};
+const pool = new BuildPool(1, { timeoutMs: 60000 });
+const report = await pool.run(${JSON.stringify(job('inline', '# Inline\n\nText.\n'))}, ${JSON.stringify(options)});
+await pool.close();
+process.stdout.write(JSON.stringify({ ok: report.ok, messages: report.messages }));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).toEqual({ ok: true, messages: [] });
   });
 
   it('adopts the thread bin started early, and a dead early thread is not adopted', async () => {

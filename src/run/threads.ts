@@ -40,6 +40,7 @@ export class BuildThread {
   constructor() {
     // The entry resolves from dist-lib/run/ and from dist-lib/bundle/ alike, both one level below dist-lib.
     this.worker = new Worker(new URL('../boot/worker.js', import.meta.url), {
+      execArgv: workerExecArgv(process.execArgv),
       // Deep recursion in pathological Markdown is bounded by the parser's caps; give it room anyway.
       resourceLimits: { stackSizeMb: 16 },
     });
@@ -94,6 +95,32 @@ export class BuildThread {
     this.settle();
     pending.reject(error);
   }
+}
+
+/** Node's options that name an inline script, and whether they take the next argument. */
+const inlineScript = new Map([
+  ['-e', true],
+  ['--eval', true],
+  ['-p', true],
+  ['--print', true],
+  ['--input-type', true],
+]);
+
+/**
+ * The parent's Node options for a worker, less those of an inline script: a worker
+ * inherits them, and Node refuses to start a worker file (an ES module) under
+ * `--input-type`, which a process started with `node --input-type=module -e …` has.
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index < execArgv.length; index++) {
+    const arg = execArgv[index] ?? '';
+    const name = arg.startsWith('--') ? arg.split('=', 1)[0] ?? arg : arg;
+    const takesNext = inlineScript.get(name);
+    if (takesNext === undefined) kept.push(arg);
+    else if (takesNext && name === arg) index++;
+  }
+  return kept;
 }
 
 const early = Symbol.for('folio.earlyThread');
