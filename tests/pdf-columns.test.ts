@@ -255,6 +255,70 @@ describe('two-column layout', () => {
     expectKeeps(collection.filter((page) => page.placed.some((placed) => placed.item.column)));
   });
 
+  test('body lines keep to a baseline grid: beside a heading, a list or a figure, the columns stay level', () => {
+    const gridPages = layoutPublication(publicationFromFile('tests/fixtures/pdf-columns/grid.md').publication, a4, fonts);
+    let sideBySide = 0;
+    for (const page of [...pages, ...gridPages]) {
+      // A region: the column items between two full-width items (placements come region by region).
+      const regions: Placed[][] = [];
+      let open = false;
+      for (const placed of page.placed) {
+        if (!placed.item.column) {
+          open = false;
+          continue;
+        }
+        if (!open) regions.push([]);
+        open = true;
+        regions.at(-1)?.push(placed);
+      }
+      for (const region of regions) {
+        const lines = region.filter((placed) => placed.item.grid && texts(placed.item).length > 0);
+        const origin = lines[0]?.y ?? 0;
+        for (const line of lines) {
+          const steps = (line.y - origin) / leading;
+          expect(Math.abs(steps - Math.round(steps)), `"${lineText(line)}" on page ${page.number}`).toBeLessThan(1e-6);
+        }
+        if (new Set(lines.map(columnOf)).size === 2) sideBySide++;
+      }
+    }
+    expect(sideBySide).toBeGreaterThan(3);
+    // Lines of the body leading are the grid's; headings keep their own size and spacing.
+    const gridLines = gridPages.flatMap((page) => page.placed).filter((placed) => placed.item.grid);
+    expect(gridLines.length).toBeGreaterThan(60);
+    expect(gridLines.every((placed) => Math.abs(placed.item.height - leading) < 0.01)).toBe(true);
+  });
+
+  test('in columns a paragraph after a paragraph is indented one em with no space; a tight list stays tight', () => {
+    const gridPages = layoutPublication(publicationFromFile('tests/fixtures/pdf-columns/grid.md').publication, a4, fonts);
+    const placedLines = gridPages.flatMap((page) => page.placed).filter((placed) => placed.item.column && texts(placed.item).length > 0);
+    const startsWith = (word: string) => {
+      const found = placedLines.find((placed) => texts(placed.item)[0]?.text.startsWith(word));
+      if (!found) throw new Error(`no line starting with ${word}`);
+      return found;
+    };
+    const left = (placed: Placed) => Math.min(...texts(placed.item).map((box) => box.x)) - (columnOf(placed) === 1 ? rightX : 0);
+    // After a heading: flush left. After a paragraph: one em in, no space above.
+    for (const word of ['Alpha', 'Echo']) expect(left(startsWith(word)), word).toBeCloseTo(0, 2);
+    for (const word of ['Bravo', 'Charlie', 'Foxtrot', 'Golf']) {
+      const line = startsWith(word);
+      expect(left(line), word).toBeCloseTo(pdfTheme.fontSize, 2);
+      expect(line.item.spaceBefore, word).toBe(0);
+    }
+    // After a list or a block quote: not indented (a new block).
+    for (const word of ['Delta', 'Hotel']) expect(left(startsWith(word)), word).toBeCloseTo(0, 2);
+    // The items of a tight list sit on consecutive grid lines.
+    const items = ['listone', 'listtwo', 'listthree'].map((word) => placedLines.find((placed) => lineText(placed).includes(word)));
+    const [one, two, three] = items;
+    if (!one || !two || !three) throw new Error('list lines not found');
+    expect(two.y - one.y).toBeCloseTo(leading, 6);
+    expect(three.y - two.y).toBeCloseTo(2 * leading, 6); // the second item wraps onto two lines
+    // One column alone keeps its half-line paragraph spacing and no indent.
+    const single = layoutPublication(publicationFromFile('tests/fixtures/pdf-columns/grid.md').publication, optionsFor('A4', 1), fonts);
+    const bravo = single.flatMap((page) => page.placed).find((placed) => texts(placed.item)[0]?.text.startsWith('Bravo'));
+    expect(bravo?.item.spaceBefore).toBeCloseTo(leading / 2, 6);
+    expect(Math.min(...texts(bravo?.item ?? { height: 0, spaceBefore: 0, boxes: [] }).map((box) => box.x))).toBeCloseTo(0, 2);
+  });
+
   test('footnotes sit at the foot of their page across the full width', () => {
     const page = pages.find((p) => p.notes.length > 0);
     if (!page) throw new Error('no page with notes');

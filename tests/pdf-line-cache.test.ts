@@ -29,8 +29,8 @@ describe('line cache', () => {
     const cache = new LineCache();
     let computed = 0;
     const missing: number[] = [];
-    const set = (text: string, measure: number): Line[] =>
-      cache.lines(runs(text), measure, 'justify', false, (codePoint) => missing.push(codePoint), (report) => {
+    const set = (text: string, measure: number, indent = 0): Line[] =>
+      cache.lines(runs(text), measure, 'justify', false, indent, (codePoint) => missing.push(codePoint), (report) => {
         computed++;
         report(0x1f99c, undefined);
         return layoutLines(runs(text), measure, 'justify', fonts, () => undefined);
@@ -40,10 +40,11 @@ describe('line cache', () => {
     expect(again).toBe(first);
     expect(computed).toBe(1);
     expect(missing).toEqual([0x1f99c, 0x1f99c]);
-    // Another measure or another text is another entry.
+    // Another measure, another first-line indent or another text is another entry.
     set('A paragraph of plain words that wraps over a few lines.', 200);
+    set('A paragraph of plain words that wraps over a few lines.', 120, 10.5);
     set('A different paragraph.', 120);
-    expect(computed).toBe(3);
+    expect(computed).toBe(4);
   });
 
   test('layoutLines uses the active cache only inside withLineCache', () => {

@@ -11,6 +11,7 @@ import type {
   List,
   ListContentMap,
   ListItem,
+  Paragraph,
   PhrasingContent,
   PhrasingContentMap,
   RootContentMap,
@@ -47,9 +48,9 @@ export function paragraphGap(ctx: BlockCtx): number {
   return ctx.style.leading * 0.5;
 }
 
-/** Runs → lines → one item per line, in the context's style and measure. */
-export function runsItems(runs: Run[], ctx: BlockCtx, spaceBefore: number, node?: Node, tag: StructNode = structIn(ctx, 'P')): Item[] {
-  const lines = layoutLines(runs, ctx.width, ctx.style.align, ctx.scope.env.metrics, ctx.scope.missing, { hyphenate: ctx.scope.env.hyphenate });
+/** Runs → lines → one item per line, in the context's style and measure (`indent`: of the first line). */
+export function runsItems(runs: Run[], ctx: BlockCtx, spaceBefore: number, node?: Node, tag: StructNode = structIn(ctx, 'P'), indent = 0): Item[] {
+  const lines = layoutLines(runs, ctx.width, ctx.style.align, ctx.scope.env.metrics, ctx.scope.missing, { hyphenate: ctx.scope.env.hyphenate, indent });
   return paragraphItems(lines, { x: ctx.x, size: ctx.style.size, leading: ctx.style.leading, spaceBefore, tag, node });
 }
 
@@ -64,6 +65,15 @@ export function indented(ctx: BlockCtx, indent: number): BlockCtx {
 
 function phrasingItems(nodes: PhrasingContent[], ctx: BlockCtx, node?: Node): Item[] {
   return runsItems(inlineRuns(nodes, baseStyle(ctx.style), ctx.scope), ctx, paragraphGap(ctx), node);
+}
+
+/**
+ * A paragraph that follows a paragraph in a column of a multi-column page: marked by a
+ * first-line indent of one em instead of half a line of space, so that its lines keep
+ * to the columns' baseline grid (columns.ts) and stay level with the column beside it.
+ */
+function indentedParagraph(node: Paragraph, ctx: BlockCtx): Item[] {
+  return runsItems(inlineRuns(node.children, baseStyle(ctx.style), ctx.scope), ctx, 0, node, structIn(ctx, 'P'), ctx.style.size);
 }
 
 const headingRoles = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'] as const;
@@ -279,6 +289,15 @@ export function layoutBlock(node: Node, ctx: BlockCtx): Item[] {
 
 export function layoutBlocks(nodes: readonly Node[], ctx: BlockCtx): Item[] {
   const items: Item[] = [];
-  for (const node of nodes) items.push(...layoutBlock(node, ctx));
+  let previous: Node | undefined;
+  for (const node of nodes) {
+    const indent = ctx.span !== undefined && previous?.type === 'paragraph' && isParagraph(node);
+    items.push(...(indent ? indentedParagraph(node, ctx) : layoutBlock(node, ctx)));
+    previous = node;
+  }
   return items;
+}
+
+function isParagraph(node: Node): node is Paragraph {
+  return node.type === 'paragraph';
 }

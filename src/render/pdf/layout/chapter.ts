@@ -154,7 +154,14 @@ export function chapterItems(chapter: Chapter, env: LayoutEnv, book: boolean): I
   // to the column's measure, and what spans the columns says so (`span`).
   const columns = columnGeometry(env.measure, env.columns, env.theme);
   const body = layoutBlocks(chapter.tree.children, columns ? columnCtx(ctx, columns.width) : ctx);
-  if (columns) for (const item of body) if (!item.span) item.column = true;
+  if (columns) {
+    for (const item of body) {
+      if (item.span) continue;
+      item.column = true;
+      // A line of body text (its height the body leading) goes on the columns' baseline grid.
+      if (Math.abs(item.height - ctx.style.leading) < 0.01) item.grid = true;
+    }
+  }
   const first = body[0];
   if (first) first.spaceBefore = Math.max(first.spaceBefore, ctx.style.leading);
   items.push(...body);

@@ -6,6 +6,13 @@
  * the end of the chapter is balanced, so that its columns end (nearly) level and the
  * text reads on below the band; a region closed by the foot of the page stays full.
  *
+ * Lines of body text sit on a baseline grid: the top of such a line (`grid`) is moved
+ * down to the next multiple of the body leading from the region's top, so that after
+ * a heading, a list or a figure the text of one column goes on level with the lines
+ * of the column beside it, as in a magazine (without it, adjacent lines were up to
+ * two thirds of a line apart). Other items (headings, figures, code) keep their own
+ * spacing; the line after them takes the grid again.
+ *
  * Placed items of a column are copies of the items moved right to their column, so
  * the painter and the tests see final coordinates; the page lists them column by
  * column, which is the reading order of the tagged PDF.
@@ -23,13 +30,41 @@ export interface ColumnGeometry {
   width: number;
   /** Space between two columns. */
   gap: number;
+  /** Pitch of the baseline grid of body lines (the body leading). */
+  grid: number;
 }
 
 /** Columns of the text block of width `measure`; undefined for one column. */
-export function columnGeometry(measure: number, count: number | undefined, theme: Pick<PdfTheme, 'columnGap'>): ColumnGeometry | undefined {
+export function columnGeometry(measure: number, count: number | undefined, theme: Pick<PdfTheme, 'columnGap' | 'lineHeight'>): ColumnGeometry | undefined {
   if (count === undefined || count < 2) return undefined;
   const gap = theme.columnGap ?? DEFAULT_COLUMN_GAP;
-  return { count, width: (measure - gap * (count - 1)) / count, gap };
+  return { count, width: (measure - gap * (count - 1)) / count, gap, grid: theme.lineHeight };
+}
+
+/**
+ * Space above `item` set under `height` points of a column (`first`: nothing yet, where
+ * its own space is dropped): its space before; for a body line, the space that puts its
+ * top on the grid line nearest to where that space would, never above `height` (a tight
+ * list's items touch, half a line or more becomes a whole line).
+ */
+function gapAt(height: number, first: boolean, item: Item, pitch: number): number {
+  const gap = first ? 0 : item.spaceBefore;
+  if (!item.grid || !(pitch > 0)) return gap;
+  const top = height + gap;
+  const below = Math.floor(top / pitch + 1e-6) * pitch;
+  const snapped = below >= height - 1e-6 && top - below < pitch / 2 - 1e-6 ? below : below + (Math.abs(top - below) < 1e-6 ? 0 : pitch);
+  return Math.max(0, snapped - height);
+}
+
+/** Height of a column after `block` is stacked under `height` points of it. */
+function stacked(height: number, first: boolean, block: readonly Item[], pitch: number): number {
+  let bottom = height;
+  let empty = first;
+  for (const item of block) {
+    bottom += gapAt(bottom, empty, item, pitch) + item.height;
+    empty = false;
+  }
+  return bottom;
 }
 
 /** Left edge of column `index` from the left of the text block. */
@@ -55,7 +90,7 @@ export interface RegionPlacement {
  * after an item that does not keep with the next (orphans, widows, headings);
  * undefined when they do not fit. Greedy filling is optimal for a fixed order.
  */
-function fill(items: readonly Item[], count: number, limit: number): Item[][] | undefined {
+function fill(items: readonly Item[], count: number, limit: number, pitch: number): Item[][] | undefined {
   const columns: Item[][] = [[]];
   let height = 0;
   let start = 0;
@@ -64,15 +99,14 @@ function fill(items: readonly Item[], count: number, limit: number): Item[][] | 
     if (!item || (item.keepWithNext && index < items.length - 1)) continue;
     // items[start..index] cannot be split: the block goes in this column or the next.
     const block = items.slice(start, index + 1);
-    const inner = block.reduce((sum, entry, position) => sum + (position === 0 ? 0 : entry.spaceBefore) + entry.height, 0);
     const column = columns[columns.length - 1] ?? [];
-    const first = block[0];
-    if (column.length > 0 && first && height + first.spaceBefore + inner > limit + 0.01) {
+    const here = stacked(height, column.length === 0, block, pitch);
+    if (column.length > 0 && here > limit + 0.01) {
       if (columns.length === count) return undefined;
       columns.push(block);
-      height = inner;
+      height = stacked(0, true, block, pitch);
     } else {
-      height += column.length > 0 && first ? first.spaceBefore + inner : inner;
+      height = here;
       column.push(...block);
     }
     if (height > limit + 0.01) return undefined;
@@ -104,9 +138,9 @@ export class ColumnRegion {
     return this.columns.every((column) => column.length === 0);
   }
 
-  /** Space an item gets above it in the current column. */
+  /** Space an item gets above it in the current column (on the grid, for a body line). */
   gapFor(item: Item): number {
-    return this.columnEmpty ? 0 : item.spaceBefore;
+    return gapAt(this.heightOf(this.current), this.columnEmpty, item, this.geometry.grid);
   }
 
   private heightOf(index: number): number {
@@ -158,7 +192,7 @@ export class ColumnRegion {
    * items do not fit so.
    */
   addWithin(item: Item, limit: number): boolean {
-    const columns = fill([...this.all(), item], this.geometry.count, limit);
+    const columns = fill([...this.all(), item], this.geometry.count, limit, this.geometry.grid);
     if (!columns) return false;
     this.assign(columns);
     return true;
@@ -167,7 +201,12 @@ export class ColumnRegion {
   private assign(columns: Item[][]): void {
     this.columns.forEach((column, index) => {
       column.length = 0;
-      (columns[index] ?? []).forEach((item, position) => column.push({ item, gap: position === 0 ? 0 : item.spaceBefore }));
+      let height = 0;
+      for (const item of columns[index] ?? []) {
+        const gap = gapAt(height, column.length === 0, item, this.geometry.grid);
+        column.push({ item, gap });
+        height += gap + item.height;
+      }
     });
     this.current = Math.max(0, columns.length - 1);
   }
@@ -180,12 +219,12 @@ export class ColumnRegion {
   balancedHeight(): number {
     const items = this.all();
     const present = this.bottom() - this.top;
-    if (items.length === 0 || !fill(items, this.geometry.count, present)) return present;
+    if (items.length === 0 || !fill(items, this.geometry.count, present, this.geometry.grid)) return present;
     let low = 0;
     let high = present;
     while (high - low > 0.25) {
       const mid = (low + high) / 2;
-      if (fill(items, this.geometry.count, mid)) high = mid;
+      if (fill(items, this.geometry.count, mid, this.geometry.grid)) high = mid;
       else low = mid;
     }
     return high;
@@ -195,7 +234,7 @@ export class ColumnRegion {
   balance(): void {
     const items = this.all();
     if (items.length === 0) return;
-    const columns = fill(items, this.geometry.count, this.balancedHeight());
+    const columns = fill(items, this.geometry.count, this.balancedHeight(), this.geometry.grid);
     if (columns) this.assign(columns);
   }
 

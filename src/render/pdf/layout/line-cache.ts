@@ -20,8 +20,8 @@ interface Entry {
 export class LineCache {
   private readonly byNode = new WeakMap<Node, Map<string, Entry>>();
 
-  private static key(runs: readonly Run[], measure: number, align: Align, hyphenate: boolean): string {
-    let key = `${measure}|${align}|${hyphenate ? 'h' : ''}`;
+  private static key(runs: readonly Run[], measure: number, align: Align, hyphenate: boolean, indent: number): string {
+    let key = `${measure}|${align}|${hyphenate ? 'h' : ''}|${indent}`;
     for (const run of runs) {
       if (run.kind === 'break') key += '\u0000br';
       else {
@@ -33,11 +33,11 @@ export class LineCache {
   }
 
   /** The lines of `runs`, from the cache or from `compute` (whose warnings are recorded). */
-  lines(runs: readonly Run[], measure: number, align: Align, hyphenate: boolean, missing: MissingGlyph, compute: (missing: MissingGlyph) => Line[]): Line[] {
+  lines(runs: readonly Run[], measure: number, align: Align, hyphenate: boolean, indent: number, missing: MissingGlyph, compute: (missing: MissingGlyph) => Line[]): Line[] {
     let first: Node | undefined;
     for (const run of runs) if (run.kind === 'text' && !first) first = run.node;
     if (!first) return compute(missing);
-    const key = LineCache.key(runs, measure, align, hyphenate);
+    const key = LineCache.key(runs, measure, align, hyphenate, indent);
     let entries = this.byNode.get(first);
     const hit = entries?.get(key);
     if (hit) {

@@ -51,6 +51,8 @@ function setLine(items: readonly KItem[], from: number, to: number, measure: num
   let joinable = false;
   let offset: number | undefined;
   let fill = false;
+  /** Blank space before the first fragment: a first-line indent (an empty box). */
+  let lead = 0;
   // Fragments joined from pieces of a word: measured once whole, after the loop (kerning and ligatures across the joins).
   const joined = new Set<Fragment>();
   const append = (fragment: Fragment) => {
@@ -66,6 +68,7 @@ function setLine(items: readonly KItem[], from: number, to: number, measure: num
     if (!item) break;
     if (item.t === 'box') {
       offset ??= item.offset;
+      if (item.fragments.length === 0 && fragments.length === 0) lead += item.width;
       for (const fragment of item.fragments) append(fragment);
     } else if (item.t === 'glue') {
       if (item.stretch >= FILL) fill = true;
@@ -83,7 +86,7 @@ function setLine(items: readonly KItem[], from: number, to: number, measure: num
   for (const fragment of joined) fragment.width = metrics.width(fragment.text, fragment.font, fragment.size);
   // Spaces after the last fragment (none) or before the first are not set.
   const used = spaces.filter((space) => space.before > 0 && space.before < fragments.length);
-  const natural = fragments.reduce((sum, f) => sum + f.width, 0) + used.reduce((sum, s) => sum + s.width, 0);
+  const natural = lead + fragments.reduce((sum, f) => sum + f.width, 0) + used.reduce((sum, s) => sum + s.width, 0);
   const delta = measure - natural;
   const stretch = used.reduce((sum, s) => sum + s.stretch, 0);
   const shrink = used.reduce((sum, s) => sum + s.shrink, 0);
@@ -107,10 +110,10 @@ function setLine(items: readonly KItem[], from: number, to: number, measure: num
       fragment.width += tracking * codePoints(fragment.text);
     }
   }
-  let x = 0;
+  let x = lead;
   if (!justify && delta > 0) {
-    if (align === 'right') x = delta;
-    else if (align === 'center') x = delta / 2;
+    if (align === 'right') x += delta;
+    else if (align === 'center') x += delta / 2;
   }
   let spaceRatio = 1;
   let spaceIndex = 0;
@@ -147,18 +150,21 @@ function raggedStretch(measure: number, items: readonly KItem[]): number {
 
 export interface LineOptions {
   hyphenate?: Hyphenate | undefined;
+  /** Blank space before the first line's text, in points (a first-line indent). */
+  indent?: number | undefined;
 }
 
 /** Lays out runs into lines of `measure` points (lines from the active line cache are shared: do not change them). */
 export function layoutLines(runs: Run[], measure: number, align: Align, metrics: Metrics, missing: MissingGlyph, options: LineOptions = {}): Line[] {
   const cache = activeLineCache();
-  if (cache) return cache.lines(runs, measure, align, options.hyphenate !== undefined, missing, (report) => setLines(runs, measure, align, metrics, report, options));
+  if (cache) return cache.lines(runs, measure, align, options.hyphenate !== undefined, options.indent ?? 0, missing, (report) => setLines(runs, measure, align, metrics, report, options));
   return setLines(runs, measure, align, metrics, missing, options);
 }
 
 function setLines(runs: Run[], measure: number, align: Align, metrics: Metrics, missing: MissingGlyph, options: LineOptions): Line[] {
   const ragged = align !== 'justify';
   const items = tokenize(runs, { measure, metrics, missing, hyphenate: options.hyphenate, ragged });
+  if (options.indent && options.indent > 0 && items.some((item) => item.t === 'box')) items.unshift({ t: 'box', fragments: [], width: options.indent, stretch: 0, offset: 0 });
   if (!items.some((item) => item.t === 'box')) {
     // Only forced breaks: one empty line each (but at least one line).
     const count = Math.max(1, items.filter((item) => item.t === 'penalty' && item.penalty <= -INFINITY).length - 1);

@@ -141,6 +141,8 @@ export interface Item {
   column?: boolean;
   /** Set across every column of a multi-column page (pull quotes, tables, wide figures). */
   span?: boolean;
+  /** A line of body text in a column: its top goes on the region's baseline grid (columns.ts). */
+  grid?: boolean;
 }
 
 /** Everything the block layout needs, and nothing of pdfkit. */
