@@ -3,7 +3,9 @@
  * positions, gutter, pull quote bands, balancing, keeps, reading order) and the
  * painted PDF (poppler's word boxes and text), on a fixture article of our own.
  */
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, test } from 'vitest';
 import { buildPublication } from '../src/ast/build-publication.js';
@@ -312,11 +314,37 @@ describe('two-column layout', () => {
     if (!one || !two || !three) throw new Error('list lines not found');
     expect(two.y - one.y).toBeCloseTo(leading, 6);
     expect(three.y - two.y).toBeCloseTo(2 * leading, 6); // the second item wraps onto two lines
-    // One column alone keeps its half-line paragraph spacing and no indent.
-    const single = layoutPublication(publicationFromFile('tests/fixtures/pdf-columns/grid.md').publication, optionsFor('A4', 1), fonts);
-    const bravo = single.flatMap((page) => page.placed).find((placed) => texts(placed.item)[0]?.text.startsWith('Bravo'));
-    expect(bravo?.item.spaceBefore).toBeCloseTo(leading / 2, 6);
-    expect(Math.min(...texts(bravo?.item ?? { height: 0, spaceBefore: 0, boxes: [] }).map((box) => box.x))).toBeCloseTo(0, 2);
+    // One column keeps the theme's paragraphs: spaced by default, indented when it says so.
+    const firstOf = (options: RenderOptions, word: string) => {
+      const list = layoutPublication(publicationFromFile('tests/fixtures/pdf-columns/grid.md').publication, options, fonts);
+      const found = list.flatMap((page) => page.placed).find((placed) => texts(placed.item)[0]?.text.startsWith(word));
+      if (!found) throw new Error(`no line starting with ${word}`);
+      return { spaceBefore: found.item.spaceBefore, left: Math.min(...texts(found.item).map((box) => box.x)) };
+    };
+    const spaced = optionsFor('A4', 1);
+    expect(spaced.theme.pdf.paragraphs).toBe('spaced');
+    expect(firstOf(spaced, 'Bravo').spaceBefore).toBeCloseTo(leading / 2, 6);
+    expect(firstOf(spaced, 'Bravo').left).toBeCloseTo(0, 2);
+    const indented = optionsFor('A4', 1);
+    indented.theme.pdf.paragraphs = 'indented';
+    expect(firstOf(indented, 'Bravo')).toEqual({ spaceBefore: 0, left: expect.closeTo(pdfTheme.fontSize, 2) });
+    expect(firstOf(indented, 'Alpha').left).toBeCloseTo(0, 2);
+    expect(firstOf(indented, 'Delta').left).toBeCloseTo(0, 2);
+  });
+
+  test('theme: pdf.paragraphs is spaced or indented, anything else is refused by name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-theme-'));
+    try {
+      cpSync(resolve('templates/default'), dir, { recursive: true });
+      const yaml = readFileSync(join(dir, 'theme.yaml'), 'utf8');
+      expect(yaml).toContain('paragraphs: spaced');
+      writeFileSync(join(dir, 'theme.yaml'), yaml.replace('paragraphs: spaced', 'paragraphs: indented'));
+      expect(loadTheme(dir).pdf.paragraphs).toBe('indented');
+      writeFileSync(join(dir, 'theme.yaml'), yaml.replace('paragraphs: spaced', 'paragraphs: sideways'));
+      expect(() => loadTheme(dir)).toThrow(/pdf\.paragraphs \(spaced or indented\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('footnotes sit at the foot of their page across the full width', () => {

@@ -39,6 +39,12 @@ export interface PdfTheme {
   fontSize: number;
   lineHeight: number;
   textAlign: 'justify' | 'left';
+  /**
+   * How a paragraph that follows a paragraph is marked: half a line of space (`spaced`),
+   * or a one-em first-line indent and no space (`indented`, as in most printed books).
+   * Two-column chapters always indent: their lines keep to a baseline grid.
+   */
+  paragraphs: 'spaced' | 'indented';
   fonts: {
     text: FontFaces;
     mono: FontFaces;

@@ -91,6 +91,7 @@ export function loadTheme(nameOrDir = 'default', cwd = process.cwd()): Theme {
   const cssPath = join(dir, cssName);
   if (!existsSync(cssPath) || !statSync(cssPath).isFile()) throw new ThemeError(`${file}: epub.css: ${cssName} not found`);
   const textAlign = pdf.textAlign === 'left' ? 'left' : pdf.textAlign === 'justify' || pdf.textAlign === undefined ? 'justify' : undefined;
+  const paragraphs = pdf.paragraphs === 'indented' ? 'indented' : pdf.paragraphs === 'spaced' || pdf.paragraphs === undefined ? 'spaced' : undefined;
   const marginValues: Margins = {
     top: num(margins, 'top', file),
     bottom: num(margins, 'bottom', file),
@@ -106,6 +107,7 @@ export function loadTheme(nameOrDir = 'default', cwd = process.cwd()): Theme {
       fontSize: num(pdf, 'fontSize', file),
       lineHeight: num(pdf, 'lineHeight', file),
       textAlign: need(textAlign, 'pdf.textAlign (justify or left)', file),
+      paragraphs: need(paragraphs, 'pdf.paragraphs (spaced or indented)', file),
       fonts: {
         text: faces(fonts.text, dir, 'pdf.fonts.text', file),
         mono: faces(fonts.mono, dir, 'pdf.fonts.mono', file),

@@ -68,9 +68,10 @@ function phrasingItems(nodes: PhrasingContent[], ctx: BlockCtx, node?: Node): It
 }
 
 /**
- * A paragraph that follows a paragraph in a column of a multi-column page: marked by a
- * first-line indent of one em instead of half a line of space, so that its lines keep
- * to the columns' baseline grid (columns.ts) and stay level with the column beside it.
+ * A paragraph that follows a paragraph, marked by a first-line indent of one em instead
+ * of half a line of space: when the theme says `paragraphs: indented`, and always in a
+ * column of a multi-column page, so that its lines keep to the columns' baseline grid
+ * (columns.ts) and stay level with the column beside it.
  */
 function indentedParagraph(node: Paragraph, ctx: BlockCtx): Item[] {
   return runsItems(inlineRuns(node.children, baseStyle(ctx.style), ctx.scope), ctx, 0, node, structIn(ctx, 'P'), ctx.style.size);
@@ -291,7 +292,7 @@ export function layoutBlocks(nodes: readonly Node[], ctx: BlockCtx): Item[] {
   const items: Item[] = [];
   let previous: Node | undefined;
   for (const node of nodes) {
-    const indent = ctx.span !== undefined && previous?.type === 'paragraph' && isParagraph(node);
+    const indent = (ctx.span !== undefined || ctx.scope.env.theme.paragraphs === 'indented') && previous?.type === 'paragraph' && isParagraph(node);
     items.push(...(indent ? indentedParagraph(node, ctx) : layoutBlock(node, ctx)));
     previous = node;
   }
