@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { mayHoldAutolinks } from '../src/ast/gfm-without-autolinks.js';
-import { parseMarkdown, plainProcessor as plain, processor as full } from '../src/ast/processor.js';
+import { chunkAbove } from '../src/ast/chunked-parse.js';
+import { parseMarkdown, parserFor, plainProcessor as plain, processor as full } from '../src/ast/processor.js';
 import { corpusRoot, hasCorpus } from './helpers/robust-sweep.js';
 
 const sample = `---
@@ -88,6 +89,28 @@ describe('parsing without autolink literals', () => {
     expect(links.length).toBe(2);
   });
 
+  it('front matter does not count (its text is YAML), but only front matter as remark takes it', () => {
+    const body = '\n# Title\n\nPlain words only.\n';
+    expect(parserFor(`---\nsource: "https://example.org/x@y"\n---${body}`)).toBe(plain);
+    expect(parserFor(`---  \r\nsource: www.example.org\r\n---\r\n${body}`)).toBe(plain);
+    same(`---\ntitle: t\n---${body}`, 'front matter without candidates');
+    expect(full.parse(`---\nsource: https://example.org\n---${body}`)).toEqual(plain.parse(`---\nsource: https://example.org\n---${body}`));
+    // Not front matter for remark: the text is Markdown and may make links.
+    for (const text of [`---\nsee www.example.org\n...\n${body}`, ` ---\nsee www.example.org\n---\n${body}`, `---\nsee www.example.org\n${body}`, `${body}---\nsee www.example.org\n---\n`]) {
+      expect(parserFor(text), JSON.stringify(text)).toBe(full);
+    }
+  });
+
+  it('a long manuscript parsed in pieces takes GFM’s autolinks only in the pieces that may hold one', () => {
+    const chapter = (n: number, extra = '') => `## Chapter ${n}\n\n${`Plain sentence number ${n}, long enough to fill the chapter. `.repeat(300)}${extra}\n\n`;
+    const chapters = Array.from({ length: 40 }, (_, n) => chapter(n, n === 17 ? 'Write to team@example.org or see www.example.org.' : ''));
+    const text = `---\ntitle: Long\nsource: https://example.org/book\n---\n\n${chapters.join('')}`;
+    expect(text.length).toBeGreaterThan(chunkAbove);
+    const tree = parseMarkdown(new VFile({ value: text }));
+    expect(tree).toEqual(full.parse(text));
+    expect(JSON.stringify(tree).match(/"type":"link"/g)?.length).toBe(2);
+  });
+
   it.skipIf(!hasCorpus)('gives remark-gfm’s tree on the corpus books and articles that qualify', () => {
     const books = join(corpusRoot, 'books');
     const files = ['en_austen_pride-and-prejudice.md', 'en_melville_moby-dick.md'].map((f) => join(books, f));
@@ -98,5 +121,12 @@ describe('parsing without autolink literals', () => {
     files.push(...qualifying);
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) same(readFileSync(file, 'utf8'), file);
+  });
+
+  it.skipIf(!hasCorpus)('a corpus book whose only candidate is in its front matter: the tree remark-gfm gives', () => {
+    const text = readFileSync(join(corpusRoot, 'books', 'fr_dumas_monte-cristo_tome1.md'), 'utf8');
+    expect(mayHoldAutolinks(text)).toBe(true);
+    expect(parserFor(text)).toBe(plain);
+    expect(parseMarkdown(new VFile({ value: text }))).toEqual(full.parse(text));
   });
 });

@@ -23,6 +23,23 @@ export const processor = parserWith(remarkGfm);
 export const plainProcessor = parserWith(remarkGfmWithoutAutolinks);
 
 /**
+ * YAML front matter as remark-frontmatter takes it (micromark-extension-frontmatter: a
+ * `---` fence, spaces allowed after it, at the very start; the first closing `---` line),
+ * never more: its text is YAML, where no autolink literal is made.
+ */
+const yamlMatter = /^---[ \t]*(?:\r\n|\r|\n)(?:[\s\S]*?(?:\r\n|\r|\n))?---[ \t]*(?:\r\n|\r|\n|$)/;
+
+/**
+ * The parser for a text parsed as one document (a manuscript, or one piece of a long
+ * one): without autolink literals when its Markdown cannot hold one. Its front matter
+ * does not count: a `source:` URL there made a whole novel take GFM's slower parse.
+ */
+export function parserFor(text: string): typeof processor {
+  const matter = yamlMatter.exec(text);
+  return mayHoldAutolinks(matter ? text.slice(matter[0].length) : text) ? processor : plainProcessor;
+}
+
+/**
  * The tree of a refused manuscript: its front matter alone (when it has one), so that
  * the refusal is the only message, not followed by a "no title" one.
  */
@@ -49,9 +66,9 @@ export function parseMarkdown(file: VFile, limits: Partial<ParseLimits> = {}): R
   }
   let tree: Root;
   try {
-    // A long book is parsed chapter by chapter: the same tree, a fraction of the parser's peak memory.
-    const parser = mayHoldAutolinks(text) ? processor : plainProcessor;
-    tree = (text.length > chunkAbove ? parseInPieces(text, (piece) => parser.parse(piece)) : undefined) ?? parser.parse(file);
+    // A long book is parsed chapter by chapter: the same tree, a fraction of the parser's
+    // peak memory; only the chapters that may hold an autolink literal take GFM's slower parse.
+    tree = (text.length > chunkAbove ? parseInPieces(text, (piece) => parserFor(piece).parse(piece)) : undefined) ?? parserFor(text).parse(file);
   } catch (error) {
     // micromark recurses per nesting level: a shape the scan did not foresee can still exhaust the stack.
     if (error instanceof RangeError) {
