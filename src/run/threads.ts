@@ -97,14 +97,8 @@ export class BuildThread {
   }
 }
 
-/** Node's options that name an inline script, and whether they take the next argument. */
-const inlineScript = new Map([
-  ['-e', true],
-  ['--eval', true],
-  ['-p', true],
-  ['--print', true],
-  ['--input-type', true],
-]);
+/** Node's options that name an inline script; each takes a value (`--name=value`, or the next argument). */
+const inlineScript = new Set(['-e', '--eval', '-p', '--print', '--input-type']);
 
 /**
  * The parent's Node options for a worker, less those of an inline script: a worker
@@ -116,9 +110,8 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
   for (let index = 0; index < execArgv.length; index++) {
     const arg = execArgv[index] ?? '';
     const name = arg.startsWith('--') ? arg.split('=', 1)[0] ?? arg : arg;
-    const takesNext = inlineScript.get(name);
-    if (takesNext === undefined) kept.push(arg);
-    else if (takesNext && name === arg) index++;
+    if (!inlineScript.has(name)) kept.push(arg);
+    else if (name === arg) index++;
   }
   return kept;
 }

@@ -63,18 +63,9 @@ export function indented(ctx: BlockCtx, indent: number): BlockCtx {
   return { ...ctx, x: ctx.x + shift, width: ctx.width - shift };
 }
 
-function phrasingItems(nodes: PhrasingContent[], ctx: BlockCtx, node?: Node): Item[] {
-  return runsItems(inlineRuns(nodes, baseStyle(ctx.style), ctx.scope), ctx, paragraphGap(ctx), node);
-}
-
-/**
- * A paragraph that follows a paragraph, marked by a first-line indent of one em instead
- * of half a line of space: when the theme says `paragraphs: indented`, and always in a
- * column of a multi-column page, so that its lines keep to the columns' baseline grid
- * (columns.ts) and stay level with the column beside it.
- */
-function indentedParagraph(node: Paragraph, ctx: BlockCtx): Item[] {
-  return runsItems(inlineRuns(node.children, baseStyle(ctx.style), ctx.scope), ctx, 0, node, structIn(ctx, 'P'), ctx.style.size);
+/** A paragraph's lines: half a line of space above them, or (`indent`) a first-line indent and none. */
+function phrasingItems(nodes: PhrasingContent[], ctx: BlockCtx, node?: Node, indent = 0): Item[] {
+  return runsItems(inlineRuns(nodes, baseStyle(ctx.style), ctx.scope), ctx, indent > 0 ? 0 : paragraphGap(ctx), node, structIn(ctx, 'P'), indent);
 }
 
 const headingRoles = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'] as const;
@@ -288,12 +279,19 @@ export function layoutBlock(node: Node, ctx: BlockCtx): Item[] {
   return handler(node, ctx);
 }
 
+/**
+ * A paragraph that follows a paragraph is marked by a first-line indent of one em instead
+ * of half a line of space when the theme says `paragraphs: indented`, and always in a
+ * column of a multi-column page, so that its lines keep to the columns' baseline grid
+ * (columns.ts) and stay level with the column beside it.
+ */
 export function layoutBlocks(nodes: readonly Node[], ctx: BlockCtx): Item[] {
   const items: Item[] = [];
+  const indenting = ctx.span !== undefined || ctx.scope.env.theme.paragraphs === 'indented';
   let previous: Node | undefined;
   for (const node of nodes) {
-    const indent = (ctx.span !== undefined || ctx.scope.env.theme.paragraphs === 'indented') && previous?.type === 'paragraph' && isParagraph(node);
-    items.push(...(indent ? indentedParagraph(node, ctx) : layoutBlock(node, ctx)));
+    const indented = indenting && previous?.type === 'paragraph' && isParagraph(node);
+    items.push(...(indented ? phrasingItems(node.children, ctx, node, ctx.style.size) : layoutBlock(node, ctx)));
     previous = node;
   }
   return items;

@@ -52,7 +52,7 @@ function gapAt(height: number, first: boolean, item: Item, pitch: number): numbe
   if (!item.grid || !(pitch > 0)) return gap;
   const top = height + gap;
   const below = Math.floor(top / pitch + 1e-6) * pitch;
-  const snapped = below >= height - 1e-6 && top - below < pitch / 2 - 1e-6 ? below : below + (Math.abs(top - below) < 1e-6 ? 0 : pitch);
+  const snapped = below >= height - 1e-6 && top - below < pitch / 2 - 1e-6 ? below : below + pitch;
   return Math.max(0, snapped - height);
 }
 
