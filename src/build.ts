@@ -17,8 +17,7 @@ import { writeOutput } from './output/write.js';
 import type { PublicationJob } from './run/jobs.js';
 import { publicationJson } from './ast/json.js';
 import { renderEpub } from './render/epub/index.js';
-import { pageMapOf, pageStartOf, renderPdf } from './render/pdf/index.js';
-import type { PageStart } from './ast/page-map.js';
+import { PageMapCollector, pageMapOf, renderPdf } from './render/pdf/index.js';
 import type { ParseLimits } from './ast/limits.js';
 import { applyTypography } from './typography/index.js';
 
@@ -144,12 +143,12 @@ export async function runJob(job: PublicationJob, options: JobOptions): Promise<
   const rendered: Array<{ format: RenderFormat; data: Uint8Array }> = [];
   let current: RenderFormat = 'pdf';
   // The PDF goes first: its layout gives the page map the EPUB's page list follows (and the page count).
-  const pageMap: PageStart[] = [];
+  const pageMap = new PageMapCollector();
   try {
-    if (formats.includes('pdf')) rendered.push({ format: 'pdf', data: await renderPdf(publication, options.render, (page) => pageMap.push(pageStartOf(page))) });
+    if (formats.includes('pdf')) rendered.push({ format: 'pdf', data: await renderPdf(publication, options.render, (page) => pageMap.add(page)) });
     if (formats.includes('epub')) {
       current = 'epub';
-      const map = formats.includes('pdf') ? pageMap : pageMapOf(publication, options.render);
+      const map = formats.includes('pdf') ? pageMap.map() : pageMapOf(publication, options.render);
       rendered.push({ format: 'epub', data: await renderEpub(publication, { ...options.render, pageMap: map }) });
     }
   } catch (error) {
@@ -164,5 +163,5 @@ export async function runJob(job: PublicationJob, options: JobOptions): Promise<
     rendered.sort((a, b) => formats.indexOf(a.format) - formats.indexOf(b.format));
     for (const { format, data } of rendered) outputs.push({ format, ...writeOutput(options.outDir, `${job.name}.${format}`, data) });
   }
-  return finish({ outputs, ...(formats.includes('pdf') ? { pages: pageMap.length } : {}), ...(ast ? { ast } : {}) }, publication);
+  return finish({ outputs, ...(formats.includes('pdf') ? { pages: pageMap.pages } : {}), ...(ast ? { ast } : {}) }, publication);
 }

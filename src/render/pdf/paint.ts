@@ -9,6 +9,7 @@ import type { PdfTheme } from '../../config/options.js';
 import type { FontBook, Variant } from './fonts.js';
 import type { Page, Placed } from './layout/paginate.js';
 import type { Box, Item, StructNode } from './layout/types.js';
+import { markFront, moveFrontFirst, type FrontMark } from './front-pages.js';
 import { annotate, ItemLinks, linkContents, objrOnOwnPage, type LinkCarry } from './links.js';
 import { TextWriter } from './text-writer.js';
 
@@ -64,6 +65,8 @@ export class Painter {
   private readonly fittedHeads = new Map<string, string>();
   private readonly root: Element;
   private pageHeight = 0;
+  /** Set when the front pages (painted after the others) begin. */
+  private front: FrontMark | undefined;
 
   constructor(
     private readonly doc: Doc,
@@ -230,7 +233,18 @@ export class Painter {
     this.doc.endMarkedContent();
   }
 
-  page(page: Page): void {
+  /**
+   * Paints one page. `front`: a title or contents page, painted after every other page
+   * (passes.ts) and moved in front of them when the painter finishes.
+   */
+  page(page: Page, front = false): void {
+    if (front && !this.front) {
+      // The body's last link ends with it; the front pages start a fresh outline level.
+      this.carry = undefined;
+      this.endLinks();
+      this.outlineStack.length = 1;
+      this.front = markFront(this.doc, this.root);
+    }
     const { theme } = this.options;
     const { width, height } = theme.pageSize;
     const { margins } = theme;
@@ -260,6 +274,7 @@ export class Painter {
 
   /** Closes the structure tree (call once, before `doc.end()`). */
   finish(): void {
+    if (this.front) moveFrontFirst(this.doc, this.root, this.front);
     this.root.end();
   }
 }

@@ -8,7 +8,6 @@
 import type { Node } from 'unist';
 import type { Metrics } from '../fonts.js';
 import { breakParagraph } from './breaker.js';
-import { activeLineCache } from './line-cache.js';
 import type { Align, Fragment, Line, Run, RunStyle } from './types.js';
 import { FILL, INFINITY, measurePieces, tokenize, TRACKING, type Hyphenate, type KItem, type MissingGlyph } from './words.js';
 
@@ -154,14 +153,8 @@ export interface LineOptions {
   indent?: number | undefined;
 }
 
-/** Lays out runs into lines of `measure` points (lines from the active line cache are shared: do not change them). */
+/** Lays out runs into lines of `measure` points. */
 export function layoutLines(runs: Run[], measure: number, align: Align, metrics: Metrics, missing: MissingGlyph, options: LineOptions = {}): Line[] {
-  const cache = activeLineCache();
-  if (cache) return cache.lines(runs, measure, align, options.hyphenate !== undefined, options.indent ?? 0, missing, (report) => setLines(runs, measure, align, metrics, report, options));
-  return setLines(runs, measure, align, metrics, missing, options);
-}
-
-function setLines(runs: Run[], measure: number, align: Align, metrics: Metrics, missing: MissingGlyph, options: LineOptions): Line[] {
   const ragged = align !== 'justify';
   const items = tokenize(runs, { measure, metrics, missing, hyphenate: options.hyphenate, ragged });
   if (options.indent && options.indent > 0 && items.some((item) => item.t === 'box')) items.unshift({ t: 'box', fragments: [], width: options.indent, stretch: 0, offset: 0 });

@@ -320,6 +320,11 @@ export class Paginator {
     if (this.options.columns) this.placeDeferredHere();
   }
 
+  /** Pages begun so far, the open one included. */
+  get started(): number {
+    return this.count;
+  }
+
   /** Ends the current page (the next item opens a new one). */
   endPage(): void {
     this.closeColumns();

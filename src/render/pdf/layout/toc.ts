@@ -5,9 +5,9 @@
  * its page number stays on its last line. Every entry is a link to its destination,
  * tagged TOCI > Link (text, number and annotations), sections in a nested TOC.
  *
- * Set twice (renderPdf): first with placeholder numbers to learn where chapters and
- * sections fall, then with the real ones. Numbers sit in a fixed-width column, so both
- * passes give the same lines and the same page count.
+ * Set twice (passes.ts): first with placeholder numbers, before the chapters, then with
+ * the real ones once the chapters are set. Numbers sit in a fixed-width column, so both
+ * settings give the same lines and the same page count.
  */
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
