@@ -32,6 +32,8 @@ describe('a link over a page break', () => {
     const annotations = loaded.links.filter((link) => link.url === url);
     const pages = [...new Set(annotations.map((link) => link.page))];
     expect(pages.length, 'the link covers two pages or more').toBeGreaterThanOrEqual(2);
+    // Every annotation, on every page, describes the whole link.
+    expect(new Set(annotations.map((a) => a.contents))).toEqual(new Set([`${words} (${url})`]));
     // pdf.js shows an element in the tree of each page it has content on, with that page's
     // OBJRs only: an OBJR naming another page would put its annotation on the wrong one.
     for (const page of pages) {

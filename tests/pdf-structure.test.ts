@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config/config.js';
 import { defaultPdfOptions } from '../src/config/options.js';
 import { loadTheme } from '../src/config/theme.js';
-import { layoutPublication } from '../src/render/pdf/index.js';
+import { layoutPublication, renderPdf } from '../src/render/pdf/index.js';
 import { asset, bookPublication, briefPublication, chapter, makePng, markdown } from './helpers/pdf-publication.js';
 import { hasTool, pdfFile, run } from './helpers/pdf-tools.js';
 import { annotationIds, collectionPublication, destPage, elements, load, outlineTree, pageText, samplePublication, textItems, walk, type Loaded, type StructNode } from './helpers/pdfjs-read.js';
@@ -213,7 +213,7 @@ describe('a collection: tests/fixtures/pdf-collection', () => {
 });
 
 describe('links across lines and in repeated text', () => {
-  test('a link broken over three lines is one Link element with three annotations', async () => {
+  test('a link broken over three lines is one Link element with three annotations, each describing the whole link', async () => {
     const words = 'a link whose text is long enough to run over several lines of the measure, so that it needs more than one clickable area';
     const tree = markdown(`Some text before [${words}](https://example.org/long) and after it, then [a short one](https://example.org/short).`);
     const pub = { ...briefPublication(), chapters: [chapter('ch-1', 'Links', tree)], credits: [] };
@@ -223,10 +223,24 @@ describe('links across lines and in repeated text', () => {
     const links = elements(loaded.trees, 'Link');
     expect(links.length).toBe(2);
     expect(annotationIds(links[0] ?? {}).sort()).toEqual(long.map((link) => link.id).sort());
-    // Each annotation describes the link from its start; the last one holds its whole text.
-    expect(long[long.length - 1]?.contents).toBe(`${words} (https://example.org/long)`);
-    expect(long[0]?.contents.startsWith('a link whose')).toBe(true);
+    // Every line's annotation describes the whole link, not just the words up to its line.
+    for (const link of long) expect(link.contents).toBe(`${words} (https://example.org/long)`);
     expectTaggedLinks(loaded);
+  });
+
+  test('a link hyphenated at line ends is described whole, its words joined again', async () => {
+    // Long words at a narrow measure: some line ends inside the link are hyphenated.
+    const words = 'incomprehensibilities notwithstanding, extraordinarily uncharacteristically circumstantial documentation accompanies';
+    const tree = markdown(`Before [${words}](https://example.org/hyphens) after.`);
+    const pub = { ...briefPublication(), chapters: [chapter('ch-1', 'Hyphens', tree)], credits: [] };
+    const base = loadTheme('default');
+    const narrow = { ...base, pdf: { ...base.pdf, pageSize: { name: 'narrow', width: 200, height: 400 }, margins: { top: 30, bottom: 30, inner: 30, outer: 30 } } };
+    const bytes = await renderPdf(pub, { theme: narrow, pdf: defaultPdfOptions });
+    const pages = [...new Set((await load(pub, defaultPdfOptions, narrow)).links.filter((link) => link.url === 'https://example.org/hyphens').map((link) => link.contents))];
+    expect(pages).toEqual([`${words} (https://example.org/hyphens)`]);
+    // The layout did hyphenate inside the link (else this test would not test the join): "incomprehensibili-".
+    const text = run('pdftotext', ['-layout', pdfFile(bytes), '-']).stdout;
+    expect(text).toMatch(/[a-z]-\n/);
   });
 
   test('a repeated pull quote (an artifact) keeps no link annotation: the original text has it', async () => {

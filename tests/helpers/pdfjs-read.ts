@@ -8,7 +8,7 @@ import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.
 import { buildPublication } from '../../src/ast/build-publication.js';
 import type { Publication } from '../../src/ast/publication.js';
 import { configMeta, loadConfig } from '../../src/config/config.js';
-import { defaultPdfOptions, type PdfOptions } from '../../src/config/options.js';
+import { defaultPdfOptions, type PdfOptions, type Theme } from '../../src/config/options.js';
 import { loadTheme } from '../../src/config/theme.js';
 import { AssetResolver } from '../../src/manuscript/assets.js';
 import { readManuscript } from '../../src/manuscript/read.js';
@@ -63,8 +63,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-export async function load(pub: Publication, pdf: PdfOptions = defaultPdfOptions): Promise<Loaded> {
-  const bytes = await renderPdf(pub, { theme, pdf });
+export async function load(pub: Publication, pdf: PdfOptions = defaultPdfOptions, withTheme: Theme = theme): Promise<Loaded> {
+  const bytes = await renderPdf(pub, { theme: withTheme, pdf });
   // pdf.js takes (detaches) the buffer it is given: give it a copy.
   const doc = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
   const trees: StructNode[] = [];

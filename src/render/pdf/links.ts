@@ -106,8 +106,9 @@ function langOf(node: StructNode | undefined): string {
 }
 
 /** /Contents of a link annotation: what it does, in the language of its text. */
-export function linkContents(box: LinkBox, text: string, node: StructNode): string {
+export function linkContents(box: LinkBox, lineText: string, node: StructNode): string {
   if (box.alt) return box.alt;
+  const text = box.label ?? lineText;
   const fr = langOf(node).toLowerCase().startsWith('fr');
   const note = /^#fn-.*-(\d+)$/.exec(box.url);
   if (note) return fr ? `Note ${note[1] ?? ''}` : `Footnote ${note[1] ?? ''}`;

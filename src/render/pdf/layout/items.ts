@@ -1,14 +1,59 @@
 /** Lines → boxes → items: the shared helpers of every block layout. */
 import type { Node } from 'unist';
-import type { Box, Item, Line, StructNode } from './types.js';
+import type { Box, Fragment, Item, Line, StructNode } from './types.js';
 
 /** Baseline of a line of `size`-point text in a line box of `leading` points, from its top. */
 export function baselineIn(size: number, leading: number): number {
   return (leading - size) / 2 + size * 0.8;
 }
 
-/** Boxes of one line: text, link areas and strike-through rules. */
-export function lineBoxes(line: Line, x: number, baseline: number): Box[] {
+/**
+ * The whole text of each link that runs over more than one line of `lines`, by its
+ * fragments: each line's link area gets it as its annotation's /Contents, where the
+ * painter alone sees only the text up to that line. Words are spaced where the line
+ * leaves a gap; a word hyphenated at the end of a line is joined again, without its
+ * hyphen (a fragment of its own: the hyphen belongs to no link).
+ */
+export function linkLabels(lines: readonly Line[]): Map<Fragment, string> | undefined {
+  let labels: Map<Fragment, string> | undefined;
+  let current: { url: string; parts: Fragment[]; text: string; line: number; lines: number; end: number | undefined } | undefined;
+  const flush = () => {
+    if (current && current.lines > 1) {
+      labels ??= new Map();
+      const label = current.text.replace(/\s+/g, ' ').trim();
+      for (const part of current.parts) labels.set(part, label);
+    }
+    current = undefined;
+  };
+  lines.forEach((line, index) => {
+    const hyphenated = line.info?.hyphenated === true;
+    line.fragments.forEach((fragment, at) => {
+      if (fragment.link === undefined) {
+        if (!(hyphenated && at === line.fragments.length - 1 && current?.line === index)) flush();
+        return;
+      }
+      if (!current || current.url !== fragment.link) {
+        flush();
+        current = { url: fragment.link, parts: [], text: '', line: index, lines: 1, end: undefined };
+      } else if (current.line !== index) {
+        const joined = lines[current.line]?.info?.hyphenated === true || current.text.endsWith('-');
+        if (!joined) current.text += ' ';
+        current.line = index;
+        current.lines++;
+        current.end = undefined;
+      }
+      if (current.end !== undefined && fragment.x > current.end + fragment.size * 0.1) current.text += ' ';
+      current.text += fragment.text;
+      current.end = fragment.x + fragment.width;
+      current.parts.push(fragment);
+    });
+  });
+  flush();
+  return labels;
+}
+
+/** Boxes of one line: text, link areas and strike-through rules. `labels`: whole texts of links over several lines (`linkLabels`). */
+export function lineBoxes(line: Line, x: number, baseline: number, labels?: Map<Fragment, string>): Box[] {
   const boxes: Box[] = [];
   const links: Array<Extract<Box, { kind: 'link' }>> = [];
   for (const fragment of line.fragments) {
@@ -30,7 +75,10 @@ export function lineBoxes(line: Line, x: number, baseline: number): Box[] {
       if (last && last.url === fragment.link && left - (last.x + last.width) < fragment.size) {
         last.width = left + fragment.width - last.x;
         last.height = Math.max(last.height, height);
-      } else links.push({ kind: 'link', x: left, y: top, width: fragment.width, height, url: fragment.link });
+      } else {
+        const label = labels?.get(fragment);
+        links.push({ kind: 'link', x: left, y: top, width: fragment.width, height, url: fragment.link, ...(label === undefined ? {} : { label }) });
+      }
     }
     if (fragment.strike) {
       boxes.push({ kind: 'rule', x: left, y: y - fragment.size * 0.27, width: fragment.width, thickness: Math.max(0.4, fragment.size / 20), color: fragment.color });
@@ -69,6 +117,7 @@ function callsOf(line: Line): string[] | undefined {
 export function paragraphItems(lines: Line[], spec: ParagraphSpec): Item[] {
   const baseline = baselineIn(spec.size, spec.leading);
   const count = lines.length;
+  const labels = linkLabels(lines);
   return lines.map((line, index) => {
     let boxes: Box[] | undefined;
     const item: Item = {
@@ -76,7 +125,7 @@ export function paragraphItems(lines: Line[], spec: ParagraphSpec): Item[] {
       spaceBefore: index === 0 ? spec.spaceBefore : 0,
       // Made when first asked for: the first of a book's two layout passes only counts pages.
       get boxes(): Box[] {
-        return (boxes ??= lineBoxes(line, spec.x, baseline));
+        return (boxes ??= lineBoxes(line, spec.x, baseline, labels));
       },
       set boxes(value: Box[]) {
         boxes = value;

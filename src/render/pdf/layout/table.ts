@@ -1,7 +1,7 @@
 /** GFM tables: column widths from content, one unbreakable item per row, header repeated. */
 import type { AlignType, Table } from 'mdast';
 import { baseStyle, inlineRuns } from './inline.js';
-import { baselineIn, lineBoxes } from './items.js';
+import { baselineIn, lineBoxes, linkLabels } from './items.js';
 import { layoutLines, runWidths } from './lines.js';
 import { tagged } from './items.js';
 import { structIn, type Align, type BlockCtx, type Box, type Item, type Run, type StructNode } from './types.js';
@@ -63,7 +63,8 @@ export function tableItems(node: Table, ctx: BlockCtx): Item[] {
       const width = widths[column] ?? 0;
       const lines = layoutLines(runs, Math.max(1, width - 2 * PAD_X), alignOf(node.align?.[column]), env.metrics, ctx.scope.missing);
       const cell: StructNode = { role: rowIndex === 0 ? 'TH' : 'TD', parent: tr };
-      lines.forEach((line, index) => boxes.push(...lineBoxes(line, x + PAD_X, PAD_Y + index * leading + baseline).map((box) => tagged(box, cell))));
+      const labels = linkLabels(lines);
+      lines.forEach((line, index) => boxes.push(...lineBoxes(line, x + PAD_X, PAD_Y + index * leading + baseline, labels).map((box) => tagged(box, cell))));
       lineCount = Math.max(lineCount, lines.length);
       x += width;
     });

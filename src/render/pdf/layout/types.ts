@@ -93,9 +93,11 @@ export type Box =
   /**
    * A clickable area: `url` is a URI, or `#name` for a destination in the document.
    * `tag`: its Link structure element when the layout made one (else the painter does);
-   * `alt`: the annotation's /Contents (else derived from the link text).
+   * `alt`: the annotation's /Contents (else derived from the link text); `label`: the
+   * link's whole text when it runs over several lines (else the painter reads it from
+   * the lines it has drawn).
    */
-  | { kind: 'link'; x: number; y: number; width: number; height: number; url: string; tag?: StructNode; alt?: string }
+  | { kind: 'link'; x: number; y: number; width: number; height: number; url: string; tag?: StructNode; alt?: string; label?: string }
   /** A named destination (link target) at this point. */
   | { kind: 'dest'; x: number; y: number; name: string };
 
