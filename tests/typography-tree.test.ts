@@ -83,6 +83,20 @@ describe('typography on the tree', () => {
     expect(texts(p).join('')).toBe(`x «${N}oui${N}»${N}?`);
   });
 
+  test('a raw HTML block: its text is set, its markup and its code are not', () => {
+    const pub = build('Avant.\n\n<div class="note" title="a : \'b\'">Elle dit "oui" : <b>"non"</b> !<!-- "commentaire" : x --> <code>"code" : x</code> &quot;entité&quot;</div>\n\n> <p>Cité "ici" ?</p>');
+    applyTypography(pub);
+    const html = (node: Node): string[] => (node.type === 'html' && 'value' in node && typeof node.value === 'string' ? [node.value] : 'children' in node && Array.isArray(node.children) ? node.children.flatMap(html) : []);
+    const blocks = html(pub.chapters[0]?.tree ?? { type: 'root' });
+    expect(blocks).toEqual([
+      `<div class="note" title="a : 'b'">Elle dit «${N}oui${N}»${S}: <b>«${N}non${N}»</b>${N}!<!-- "commentaire" : x --> <code>"code" : x</code> &quot;entité&quot;</div>`,
+      `<p>Cité «${N}ici${N}»${N}?</p>`,
+    ]);
+    // Applying the rules again changes nothing.
+    applyTypography(pub);
+    expect(html(pub.chapters[0]?.tree ?? { type: 'root' })).toEqual(blocks);
+  });
+
   test('headings, footnotes, tables and metadata are set', () => {
     const pub = build('## De quoi on parle ?\n\nTexte[^1].\n\n[^1]: Une note : "citée".\n\n| a |\n|---|\n| Quoi ? |', 'fr', 'subtitle: "Pourquoi ?"\ndescription: "Un résumé : court"\n');
     applyTypography(pub);

@@ -1,10 +1,12 @@
 /**
  * Applies the language rules to a tree: each phrasing container (paragraph, heading,
  * table cell, caption, credit, pull quote…) is one run, so rules see across emphasis,
- * links and spans. Code, raw HTML, math, URLs and opted-out spans are context only.
+ * links and spans. Code, HTML markup, math, URLs and opted-out spans are context only;
+ * the text of a raw HTML block is prose (html.ts).
  */
 import type { Node, Parent } from 'unist';
 import { normalizeLang, rulesFor } from './languages.js';
+import { typographizeHtml } from './html.js';
 import { isLangSpan, isNoTypography } from './nodes.js';
 import { convertQuotes } from './quotes.js';
 import { PLACEHOLDER, TextRun, type Segment } from './run.js';
@@ -118,11 +120,17 @@ function proseFields(node: Node, lang: string): void {
 export function typographizeTree(tree: Node, lang: string): void {
   const code = normalizeLang(lang);
   const walk = (node: Node, current: string): void => {
+    // A raw HTML block (an inline one is a tag: an atom of its paragraph's run).
+    if (node.type === 'html' && 'value' in node && typeof node.value === 'string') {
+      node.value = typographizeHtml(node.value, current, processRun);
+      return;
+    }
     if (SKIPPED.has(node.type) || isNoTypography(node)) return;
     proseFields(node, current);
     if (!isParent(node)) return;
     const here = isLangSpan(node) ? normalizeLang(node.lang) : current;
-    if (node.children.length > 0 && node.children.every(isPhrasing)) {
+    // Children all phrasing make one run; all raw HTML (a block of HTML alone in a quote) are blocks.
+    if (node.children.length > 0 && node.children.every(isPhrasing) && !node.children.every((child) => child.type === 'html')) {
       typographizePhrasing(node.children, here);
       node.children.forEach((child) => visitAtoms(child, here));
       return;

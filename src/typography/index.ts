@@ -26,7 +26,8 @@ export interface TypographyOptions {
 /**
  * Rewrites, in place, every prose text of `pub` by the rules of its language: chapter
  * trees (footnotes, captions, credits, pull quotes included), chapter titles, hero
- * figures, and the metadata strings. Code, raw HTML, math and URLs are never touched.
+ * figures, and the metadata strings. Code, HTML markup, math and URLs are never
+ * touched; the text of a raw HTML block is set like a paragraph's.
  * Idempotent: applying it twice gives what applying it once gives.
  */
 export function applyTypography(pub: Publication, options: TypographyOptions = { enabled: true }): void {
