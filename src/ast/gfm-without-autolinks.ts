@@ -8,6 +8,12 @@
  * the parse of a novel. A text with no `@`, no `www.` and no `http…:` can hold no autolink
  * literal, so `parseMarkdown` parses it with this plugin instead of remark-gfm: the same
  * tree (tests/ast-autolinks.test.ts checks it on the corpus books and the fixtures).
+ *
+ * Likewise tables: their construct is tried on the first line of every paragraph, and
+ * the attempt (a scan of the line, then a rollback) was a fifth of the rest of a novel's
+ * parse. A table needs a `|` in its head or delimiter row, or a one-column delimiter row
+ * with an alignment colon (`:-`, `-:`): a text with none of these is parsed with
+ * `remarkGfmProse` (footnotes, strikethrough and task lists only).
  */
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
@@ -23,6 +29,19 @@ import type { Processor } from 'unified';
 /** Whether `text` may hold a GFM autolink literal (or an e-mail address): a loose test, never a miss. */
 export function mayHoldAutolinks(text: string): boolean {
   return /@|www\.|https?:/i.test(text);
+}
+
+/** Whether `text` may hold a GFM table: a loose test, never a miss. */
+export function mayHoldTable(text: string): boolean {
+  return /\||:-|-:/.test(text);
+}
+
+/** GFM without autolink literals and without tables. */
+export function remarkGfmProse(this: Processor): undefined {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(combineExtensions([gfmFootnote(), gfmStrikethrough(), gfmTaskListItem()]));
+  (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown()]);
+  return undefined;
 }
 
 export default function remarkGfmWithoutAutolinks(this: Processor): undefined {

@@ -7,20 +7,22 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import { chunkAbove, parseInPieces } from './chunked-parse.js';
-import remarkGfmWithoutAutolinks, { mayHoldAutolinks } from './gfm-without-autolinks.js';
+import remarkGfmWithoutAutolinks, { mayHoldAutolinks, mayHoldTable, remarkGfmProse } from './gfm-without-autolinks.js';
 import { frontMatterBlock } from './line-scan.js';
 import { defaultParseLimits, prescan, tooDeep, type ParseLimits } from './limits.js';
 
 export { defaultParseLimits, type ParseLimits } from './limits.js';
 
 /** The manuscript parser, with GFM as `gfm` registers it. */
-function parserWith(gfm: typeof remarkGfm | typeof remarkGfmWithoutAutolinks) {
+function parserWith(gfm: typeof remarkGfm | typeof remarkGfmWithoutAutolinks | typeof remarkGfmProse) {
   return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfm).use(remarkDirective).freeze();
 }
 
 export const processor = parserWith(remarkGfm);
 /** The same parser without GFM's autolink literals, for texts that cannot hold one (gfm-without-autolinks.ts). */
 export const plainProcessor = parserWith(remarkGfmWithoutAutolinks);
+/** Without autolink literals and tables, for texts that can hold neither (most books). */
+export const proseProcessor = parserWith(remarkGfmProse);
 
 /**
  * YAML front matter as remark-frontmatter takes it (micromark-extension-frontmatter: a
@@ -31,12 +33,15 @@ const yamlMatter = /^---[ \t]*(?:\r\n|\r|\n)(?:[\s\S]*?(?:\r\n|\r|\n))?---[ \t]*
 
 /**
  * The parser for a text parsed as one document (a manuscript, or one piece of a long
- * one): without autolink literals when its Markdown cannot hold one. Its front matter
- * does not count: a `source:` URL there made a whole novel take GFM's slower parse.
+ * one): without autolink literals when its Markdown cannot hold one, and then without
+ * tables when it cannot hold one either. Its front matter does not count: a `source:`
+ * URL (or a `|` block scalar) there made a whole novel take GFM's slower parse.
  */
 export function parserFor(text: string): typeof processor {
   const matter = yamlMatter.exec(text);
-  return mayHoldAutolinks(matter ? text.slice(matter[0].length) : text) ? processor : plainProcessor;
+  const markdown = matter ? text.slice(matter[0].length) : text;
+  if (mayHoldAutolinks(markdown)) return processor;
+  return mayHoldTable(markdown) ? plainProcessor : proseProcessor;
 }
 
 /**
