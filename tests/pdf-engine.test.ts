@@ -10,6 +10,7 @@ import type { RenderOptions } from '../src/config/options.js';
 import { FontBook } from '../src/render/pdf/fonts.js';
 import { layoutPublication, pageMapOf, renderPdf } from '../src/render/pdf/index.js';
 import { layoutLines } from '../src/render/pdf/layout/lines.js';
+import { layoutPre } from '../src/render/pdf/layout/pre.js';
 import type { RunStyle } from '../src/render/pdf/layout/types.js';
 import { layoutReport } from '../src/render/pdf/report.js';
 import { getHyphenator } from '../src/typography/hyphenation.js';
@@ -72,6 +73,43 @@ describe('lines', () => {
       expect(line.info?.hyphenated).toBe(false);
       expect(line.info?.spaceRatio).toBe(1);
     }
+  });
+});
+
+describe('code blocks', () => {
+  const mono: RunStyle = { ...body, family: 'mono', size: 9 };
+  const text = (line: { fragments: Array<{ text: string }> }) => line.fragments.map((f) => f.text).join('');
+
+  test('a long line wraps after a space, under its indentation plus two characters; the rest keeps its text', () => {
+    const source = '    # a comment long enough to need wrapping twice at this measure, words kept whole\nshort';
+    const lines = layoutPre(source, mono, 200, fonts, () => undefined);
+    const char = fonts.width(' ', 'mono-regular', 9);
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(lines[lines.length - 1]).toMatchObject({ fragments: [{ text: 'short', x: 0 }] });
+    const wrapped = lines.slice(0, -1);
+    expect(wrapped[0]?.wrapped).toBeUndefined();
+    for (const line of wrapped.slice(1)) {
+      expect(line.wrapped).toBe(true);
+      expect(line.fragments[0]?.x).toBeCloseTo(6 * char, 5);
+    }
+    for (const line of wrapped) expect(line.width).toBeLessThanOrEqual(200 + 0.01);
+    // Whole words: every line but the last ends after a space or a separator, and none starts with a space.
+    for (const line of wrapped.slice(0, -1)) expect(text(line)).toMatch(/[ ,]$/);
+    for (const line of wrapped.slice(1)) expect(text(line)).not.toMatch(/^ /);
+    // Only the spaces wrapped at are gone.
+    expect(wrapped.map(text).join('').replace(/ +/g, '')).toBe(source.split('\n')[0]?.replace(/ +/g, ''));
+  });
+
+  test('a line without a wrap point is cut between characters; a hook marks each continuation, drawn, not written', async () => {
+    const long = 'x'.repeat(120);
+    const lines = layoutPre(long, mono, 200, fonts, () => undefined);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.map(text).join('')).toBe(long);
+    const pub = { ...briefPublication(), chapters: [chapter('ch-1', 'Code', markdown(`Before.\n\n\`\`\`\n${long}\n\`\`\`\n`))], credits: [] };
+    const code = layoutPublication(pub, options).flatMap((page) => page.placed).filter((p) => p.item.tag?.role === 'Code');
+    const hooks = code.filter((p) => p.item.boxes.some((b) => b.kind === 'rule'));
+    expect(hooks.length).toBe(code.length - 1);
+    expect(code.flatMap((p) => p.item.boxes.filter((b) => b.kind === 'text').map((b) => (b.kind === 'text' ? b.text : ''))).join('')).toBe(long);
   });
 });
 

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadTheme } from '../src/config/theme.js';
 import { FontBook } from '../src/render/pdf/fonts.js';
@@ -7,6 +9,7 @@ import { layoutLines } from '../src/render/pdf/layout/lines.js';
 import type { Run, RunStyle } from '../src/render/pdf/layout/types.js';
 import { bookPublication, briefPublication, chapter, LONG_WORD, markdown, pullQuote } from './helpers/pdf-publication.js';
 import { hasTool, pdfFile, run, wordBoxes } from './helpers/pdf-tools.js';
+import { publicationFromText } from './helpers/publication.js';
 
 const theme = loadTheme('default');
 const options = { theme };
@@ -179,6 +182,16 @@ describe('PDF renderer', () => {
     expect(rules).toContain('pdf-missing-glyph@1:1');
     expect(rules.some((r) => r.startsWith('pdf-unsupported-node@3:'))).toBe(true);
     expect(rules).toContain('pdf-unsupported-node@9:1');
+  });
+
+  test('a missing glyph is reported at its own line and column in the manuscript', async () => {
+    const text = '---\ntitle: Glyphs\nlang: en\n---\n\nA first line of the paragraph,\nthen a parrot \u{1F99C} and *a hieroglyph \u{13000}* here.\n\n| a |\n|---|\n| cell \u{1F9A9} |\n';
+    const { publication: pub } = publicationFromText(text, mkdtempSync(join(tmpdir(), 'folio-glyph-')));
+    await renderPdf(pub, options);
+    const found = (pub.chapters[0]?.file.messages ?? []).filter((m) => m.ruleId === 'pdf-missing-glyph').map((m) => `${/U\+([0-9A-F]+)/.exec(m.reason)?.[1]}@${m.line}:${m.column}`);
+    // Line 7: "then a parrot " is 14 characters; the hieroglyph follows " and *a hieroglyph ".
+    // Columns count UTF-16 code units, as every unified position does: the parrot takes two.
+    expect(found.sort()).toEqual(['13000@7:36', '1F99C@7:15', '1F9A9@11:8']);
   });
 
   test.skipIf(!poppler)('a book: title page, chapters on new pages, outline', async () => {

@@ -63,9 +63,10 @@ class LayoutSetup {
       hyphenate: getHyphenator(lang, exceptions ? { exceptions } : {}),
       assets: this.pub.assets,
       columns: this.pdf.columns,
-      warn: (ruleId, reason, node) => {
-        if (chapter) report(chapter.file, ruleId, reason, node);
+      warn: (ruleId, reason, place) => {
+        if (chapter) report(chapter.file, ruleId, reason, place);
       },
+      source: chapter ? String(chapter.file.value) : undefined,
     };
   }
 

@@ -26,7 +26,8 @@ import { captionItems, creditItems, figureItem, pullQuoteItems } from './figures
 import { htmlBlockContent } from './html-blocks.js';
 import { baseStyle, htmlText, inlineRuns, isPhrasing, plainText } from './inline.js';
 import { baselineIn, paragraphItems } from './items.js';
-import { layoutLines, layoutPre } from './lines.js';
+import { layoutLines } from './lines.js';
+import { layoutPre } from './pre.js';
 import { tableItems } from './table.js';
 import { structIn, type BlockCtx, type Box, type Item, type Run, type StructNode } from './types.js';
 
@@ -98,6 +99,15 @@ function codeItems(node: Code, ctx: BlockCtx): Item[] {
     const boxes: Box[] = [{ kind: 'rect', x: ctx.x, y: 0, width: ctx.width, height, color: CODE_BACKGROUND, bleed: index > 0 }];
     for (const fragment of line.fragments) {
       boxes.push({ kind: 'text', x: ctx.x + pad + fragment.x, y: top + baseline, text: fragment.text, font: fragment.font, size, color: fragment.color });
+    }
+    // A wrapped line: a hook (↳) drawn in its hanging indent, not a character, so copied code stays as written.
+    const indent = line.fragments[0]?.x;
+    if (line.wrapped && indent !== undefined) {
+      const muted = ctx.scope.env.theme.colors.muted;
+      const hookX = ctx.x + pad + indent - size * 0.95;
+      const thickness = Math.max(0.5, size / 14);
+      boxes.push({ kind: 'rect', x: hookX, y: top + baseline - size * 0.7, width: thickness, height: size * 0.45, color: muted });
+      boxes.push({ kind: 'rule', x: hookX, y: top + baseline - size * 0.25, width: size * 0.55, thickness, color: muted });
     }
     const keep = lines.length <= 4 ? index < lines.length - 1 : index === 0 || index === lines.length - 2;
     return { height, spaceBefore: index === 0 ? paragraphGap(ctx) : 0, boxes, tag, ...(index === 0 ? { source: { node, offset: 0 } } : {}), ...(keep ? { keepWithNext: true } : {}) };

@@ -8,6 +8,7 @@ import { coverItem } from './cover.js';
 import { figureItem } from './figures.js';
 import { baseStyle, childrenOf, inlineRuns, NoteNumbers, type InlineScope } from './inline.js';
 import { paragraphItems } from './items.js';
+import { charPoint } from './source-point.js';
 import { layoutLines, type MissingGlyph } from './lines.js';
 import type { Align, BlockCtx, BlockStyle, Item, LayoutEnv, Run, RunStyle, StructNode } from './types.js';
 
@@ -22,8 +23,9 @@ function missingReporter(env: LayoutEnv): MissingGlyph {
   return (codePoint, node) => {
     if (seen.has(codePoint)) return;
     seen.add(codePoint);
+    const char = String.fromCodePoint(codePoint);
     const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
-    env.warn('pdf-missing-glyph', `no embedded font has a glyph for "${String.fromCodePoint(codePoint)}" (U+${hex}); it prints as an empty box`, node);
+    env.warn('pdf-missing-glyph', `no embedded font has a glyph for "${char}" (U+${hex}); it prints as an empty box: use a theme font (or fallback font) that has it, or leave the character out`, charPoint(env.source, node, char) ?? node);
   };
 }
 

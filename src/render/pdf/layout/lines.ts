@@ -5,7 +5,6 @@
  * whatever fonts the line mixes; pieces of one word set in one font are drawn as one
  * string, so kerning and ligatures stay intact (and copy/paste reads whole words).
  */
-import type { Node } from 'unist';
 import type { Metrics } from '../fonts.js';
 import { breakParagraph } from './breaker.js';
 import type { Align, Fragment, Line, Run, RunStyle } from './types.js';
@@ -193,58 +192,4 @@ export function runWidths(runs: Run[], metrics: Metrics): { min: number; max: nu
     max = Math.max(max, line);
   }
   return { min: Math.max(min, word), max };
-}
-
-/** Cuts measured fragments into lines no wider than `measure`, between characters. */
-function cutFragments(fragments: Fragment[], measure: number, metrics: Metrics): Line[] {
-  const lines: Line[] = [];
-  let current: Fragment[] = [];
-  let x = 0;
-  const flush = () => {
-    lines.push({ fragments: current, width: x });
-    current = [];
-    x = 0;
-  };
-  for (const fragment of fragments) {
-    let text = '';
-    let start = x;
-    for (const char of fragment.text) {
-      const width = metrics.width(char, fragment.font, fragment.size);
-      if (x + width > measure + EPSILON && x > 0) {
-        if (text) current.push({ ...fragment, x: start, text, width: metrics.width(text, fragment.font, fragment.size) });
-        flush();
-        text = '';
-        start = 0;
-      }
-      text += char;
-      x += width;
-    }
-    if (text) current.push({ ...fragment, x: start, text, width: metrics.width(text, fragment.font, fragment.size) });
-  }
-  if (current.length > 0) flush();
-  return lines;
-}
-
-/**
- * Preformatted text (code blocks): spaces kept, one line per source line, lines
- * wider than the measure wrapped between characters.
- */
-export function layoutPre(text: string, style: RunStyle, measure: number, metrics: Metrics, missing: MissingGlyph, node?: Node): Line[] {
-  const lines: Line[] = [];
-  for (const source of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const expanded = source.replace(/\t/g, '    ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad]/g, '').replace(/\s+$/, '');
-    if (!expanded) {
-      lines.push({ fragments: [], width: 0 });
-      continue;
-    }
-    const { fragments, width } = measurePieces([{ text: expanded, style, node, offset: 0 }], metrics, missing);
-    let x = 0;
-    for (const fragment of fragments) {
-      fragment.x = x;
-      x += fragment.width;
-    }
-    if (width <= measure + EPSILON) lines.push({ fragments, width });
-    else lines.push(...cutFragments(fragments, measure, metrics));
-  }
-  return lines;
 }

@@ -6,6 +6,7 @@
 import type { Node } from 'unist';
 import type { Family, FontKey, Metrics } from '../fonts.js';
 import type { PdfTheme } from '../../../config/options.js';
+import type { Place } from '../../../diagnostics/report.js';
 import type { RuleId } from '../../../diagnostics/rules.js';
 import type { Asset } from '../../../manuscript/asset-types.js';
 import type { InlineScope } from './inline.js';
@@ -64,6 +65,8 @@ export interface Line {
   info?: LineInfo;
   /** Characters of the block's text content before the line (page map). */
   offset?: number;
+  /** The continuation of the line before it (a wrapped line of code). */
+  wrapped?: boolean;
 }
 
 /** Structure roles of the tagged PDF (ISO 32000-1, 14.8.4). */
@@ -160,7 +163,9 @@ export interface LayoutEnv {
   assets: Map<string, Asset>;
   /** Columns of chapter body text (absent: one). */
   columns?: number | undefined;
-  warn(ruleId: RuleId, reason: string, node?: Node): void;
+  warn(ruleId: RuleId, reason: string, place?: Place): void;
+  /** The chapter's manuscript text, to point a message at one character (absent: at its node). */
+  source?: string | undefined;
 }
 
 /** The text defaults a block inherits from its container. */
