@@ -184,6 +184,18 @@ describe('PDF renderer', () => {
     expect(rules).toContain('pdf-unsupported-node@9:1');
   });
 
+  test('the credits page speaks the publication’s language: heading and page abbreviation', () => {
+    const lastPageText = (lang: string) => {
+      const pub = briefPublication();
+      pub.meta.lang = lang;
+      const pages = layoutPublication(pub, options);
+      return (pages[pages.length - 1]?.placed ?? []).flatMap((p) => p.item.boxes.flatMap((b) => (b.kind === 'text' ? [b.text] : []))).join(' ');
+    };
+    expect(lastPageText('de')).toMatch(/^Bildnachweis .*, S\.\u00a0\d/);
+    expect(lastPageText('es')).toMatch(/^Créditos .*, pág\.\u00a0\d/);
+    expect(lastPageText('en')).toMatch(/^Credits .*, p\.\u00a0\d/);
+  });
+
   test('a missing glyph is reported at its own line and column in the manuscript', async () => {
     const text = '---\ntitle: Glyphs\nlang: en\n---\n\nA first line of the paragraph,\nthen a parrot \u{1F99C} and *a hieroglyph \u{13000}* here.\n\n| a |\n|---|\n| cell \u{1F9A9} |\n';
     const { publication: pub } = publicationFromText(text, mkdtempSync(join(tmpdir(), 'folio-glyph-')));

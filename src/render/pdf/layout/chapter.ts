@@ -218,10 +218,14 @@ export function titlePageItems(pub: Publication, env: LayoutEnv): Item[] {
 }
 
 const creditsLabel: Record<string, string> = { fr: 'Crédits', de: 'Bildnachweis', es: 'Créditos', it: 'Crediti', pt: 'Créditos', nl: 'Verantwoording' };
+/** "page" abbreviated before a number, by language (German "S." for Seite, Spanish "pág."). */
+const pageAbbreviation: Record<string, string> = { de: 'S.', es: 'pág.', nl: 'p.', pt: 'p.', it: 'p.', fr: 'p.' };
 
 /** The credits page: every image credit, with its chapter and page. */
 export function creditsItems(pub: Publication, pages: Map<string, number>, envFor: (chapterId: string) => LayoutEnv, env: LayoutEnv): Item[] {
-  const label = creditsLabel[pub.meta.lang.split('-')[0]?.toLowerCase() ?? ''] ?? 'Credits';
+  const language = pub.meta.lang.split('-')[0]?.toLowerCase() ?? '';
+  const label = creditsLabel[language] ?? 'Credits';
+  const pageLabel = pageAbbreviation[language] ?? 'p.';
   const { scope } = newScope(env);
   const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0 };
   const size = ctx.style.size * 1.6;
@@ -242,7 +246,7 @@ export function creditsItems(pub: Publication, pages: Map<string, number>, envFo
     if (chapter) {
       runs.push({ kind: 'text', text: ' \u2014 ', style: muted }, { kind: 'text', text: chapter.titleText, style: { ...muted, italic: true } });
     }
-    if (page !== undefined) runs.push({ kind: 'text', text: `, p.\u00a0${page}`, style: muted });
+    if (page !== undefined) runs.push({ kind: 'text', text: `, ${pageLabel}\u00a0${page}`, style: muted });
     items.push(...runsItems(runs, entryCtx, index === 0 ? ctx.style.leading : entrySize * 0.5));
   });
   return items;
