@@ -192,6 +192,21 @@ describe('folio import, init and folio.yaml collections', () => {
     expect(broken.stderr).toContain('folio.yaml:2:1: error: unknown key "manuscript" (did you mean "manuscripts"?)');
     expect(broken.stderr).toContain('folio.yaml:5:3: error: unknown key "pdf.pagesize" (did you mean "pageSize"?)');
   });
+
+  test('a page too small, or margins that leave no text block, are refused with where and why; nothing is written', () => {
+    const dir = project({ 'a.md': good });
+    const tiny = folio(['build', 'manuscripts/a.md', '--page-size', '100x100pt', '-o', 'out'], dir);
+    expect(tiny.code).toBe(2);
+    expect(tiny.stderr).toContain('page size "100x100pt" is 100 × 100 pt: each side must be between 2 in (144 pt) and 200 in (14400 pt)');
+    const narrow = folio(['build', 'manuscripts/a.md', '--page-size', '150x150pt', '-o', 'out'], dir);
+    expect(narrow.code).toBe(2);
+    expect(narrow.stderr).toMatch(/^folio: --page-size 150x150pt: the margins .* leave a text block of 48 × 36 pt .* at least 72 pt each way/m);
+    writeFileSync(join(dir, 'folio.yaml'), 'title: Wide margins\nmanuscripts:\n  - manuscripts/a.md\npdf:\n  margins:\n    inner: 300\n    outer: 300\n');
+    const margins = folio(['build', '-o', 'out'], dir);
+    expect(margins.code).toBe(2);
+    expect(margins.stderr).toMatch(/^folio\.yaml:6:5: error: the margins \(inner 300, outer 300, .*\) leave a text block of -180\.47 × \d+(\.\d+)? pt .*\[config-type\]$/m);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
 });
 
 function pdfText(path: string): string | undefined {

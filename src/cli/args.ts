@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { outputFormats, type OutputFormat, type PageSize, type PdfaLevel } from '../config/options.js';
-import { parsePageSize } from '../config/page-size.js';
+import { pageSizeProblem, parsePageSize } from '../config/page-size.js';
 import { parseShard, type Shard } from '../run/shard.js';
 
 export type Command = 'build' | 'check' | 'preview' | 'import' | 'init' | 'merge-reports' | 'help' | 'version';
@@ -222,7 +222,7 @@ export function parseCli(argv: string[]): CliOptions {
   }
   if (values['page-size'] !== undefined) {
     const size = parsePageSize(values['page-size']);
-    if (!size) throw new UsageError(`unknown page size "${values['page-size']}" (use A4, A5, Letter, 6x9in or WIDTHxHEIGHT with pt, mm, cm or in)`);
+    if (!size) throw new UsageError(pageSizeProblem(values['page-size']));
     options.pageSize = size;
   }
   if (values.pdfa !== undefined) {

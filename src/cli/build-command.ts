@@ -4,7 +4,7 @@ import type { JobOptions, JobReport } from '../build.js';
 import { jobForConfig, jobsForManuscripts, type PublicationJob } from '../run/jobs.js';
 import { ConfigError, loadConfig, type FolioConfig } from '../config/config.js';
 import { defaultEpubOptions, defaultPdfOptions, type OutputFormat, type RenderOptions } from '../config/options.js';
-import { loadTheme, ThemeError } from '../config/theme.js';
+import { loadTheme, textBlockProblem, ThemeError } from '../config/theme.js';
 import { expandManuscripts, resolveInputs } from '../manuscript/inputs.js';
 import { writeDownloadsPage } from '../output/downloads-page.js';
 import { MemoizedDownloadsPage } from '../output/downloads-memo.js';
@@ -59,6 +59,13 @@ export function plan(options: CliOptions, io: Io): Plan | number {
     const pageSize = options.pageSize ?? config?.pageSize;
     if (pageSize) theme.pdf.pageSize = pageSize;
     if (config?.margins) theme.pdf.margins = { ...theme.pdf.margins, ...config.margins };
+    // The page size and margins may each come from the theme, folio.yaml or --page-size: check them together.
+    const block = textBlockProblem(theme.pdf);
+    if (block) {
+      const where = config?.pageLayoutAt && (config.margins || config.pageSize) ? `${rel(config.path)}:${config.pageLayoutAt.line}:${config.pageLayoutAt.column}: error: ` : options.pageSize ? `folio: --page-size ${options.pageSize.name}: ` : `folio: theme ${theme.name}: `;
+      io.stderr(`${where}${block}${where.includes(': error: ') ? ' [config-type]' : ''}\n`);
+      return 2;
+    }
     render = {
       theme,
       pdf: { ...(config?.pdf ?? defaultPdfOptions), ...(options.pdfa ? { pdfa: options.pdfa } : {}) },

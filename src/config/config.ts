@@ -15,7 +15,7 @@ import {
   buildLimitKeys,
   type BuildLimits,
 } from './options.js';
-import { parsePageSize } from './page-size.js';
+import { pageSizeProblem, parsePageSize } from './page-size.js';
 
 export interface Contributor {
   name: string;
@@ -44,6 +44,8 @@ export interface FolioConfig {
   out?: string;
   pageSize?: PageSize;
   margins?: Partial<Margins>;
+  /** Where `pdf.pageSize` or `pdf.margins` is written (the later of the two): a text block they leave too small is reported there. */
+  pageLayoutAt?: { line: number; column: number };
   pdf: PdfOptions;
   epub: EpubOptions;
   typography: { enabled: boolean };
@@ -84,10 +86,13 @@ export function loadConfig(path: string): FolioConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const problems: ConfigProblem[] = [];
-  const at = (node: unknown, message: string, ruleId: ConfigProblem['ruleId'] = 'config-type') => {
+  const placeOf = (node: unknown) => {
     const offset = node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? Number(node.range[0]) : 0;
     const pos = lineCounter.linePos(offset);
-    problems.push({ line: pos.line, column: pos.col, message, ruleId });
+    return { line: pos.line, column: pos.col };
+  };
+  const at = (node: unknown, message: string, ruleId: ConfigProblem['ruleId'] = 'config-type') => {
+    problems.push({ ...placeOf(node), message, ruleId });
   };
   const config: FolioConfig = {
     path,
@@ -204,12 +209,16 @@ export function loadConfig(path: string): FolioConfig {
           if (sub === 'pageSize') {
             const s = str(v, 'pdf.pageSize');
             const size = s ? parsePageSize(s) : undefined;
-            if (size) config.pageSize = size;
-            else if (s) at(v, `unknown page size "${s}" (A4, A5, Letter, 6x9in or WIDTHxHEIGHT with pt, mm, cm or in)`);
+            if (size) {
+              config.pageSize = size;
+              config.pageLayoutAt = placeOf(v);
+            }
+            else if (s) at(v, pageSizeProblem(s));
           } else if (sub === 'margins') {
             if (!isMap(v)) { at(v, '"pdf.margins" must be a mapping of top, bottom, inner, outer (points)'); continue; }
             keysOf(v, marginKeys, 'pdf.margins.');
             config.margins = {};
+            config.pageLayoutAt = placeOf(v);
             for (const m of marginKeys) {
               const n = v.get(m);
               if (n === undefined) continue;

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import type { FontFaces, Margins, Theme } from './options.js';
-import { parsePageSize } from './page-size.js';
+import type { FontFaces, Margins, PdfTheme, Theme } from './options.js';
+import { pageSizeProblem, parsePageSize } from './page-size.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The package root (…/folio), whether running from src/ or dist-lib/. */
@@ -15,6 +15,18 @@ export class ThemeError extends Error {}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Smallest text block, each way: a narrower one sets a word or two a line, a negative one nothing readable. */
+const MIN_TEXT_BLOCK = 72;
+
+/** What is wrong with a page size and margins together, if anything (for a message). */
+export function textBlockProblem(pdf: Pick<PdfTheme, 'pageSize' | 'margins'>): string | undefined {
+  const { pageSize, margins } = pdf;
+  const width = Math.round((pageSize.width - margins.inner - margins.outer) * 100) / 100;
+  const height = Math.round((pageSize.height - margins.top - margins.bottom) * 100) / 100;
+  if (width >= MIN_TEXT_BLOCK && height >= MIN_TEXT_BLOCK) return undefined;
+  return `the margins (inner ${margins.inner}, outer ${margins.outer}, top ${margins.top}, bottom ${margins.bottom} pt) leave a text block of ${width} × ${height} pt on a ${pageSize.width} × ${pageSize.height} pt page; it must be at least ${MIN_TEXT_BLOCK} pt each way: make the margins smaller or the page larger`;
 }
 
 function need<T>(value: T | undefined, what: string, file: string): T {
@@ -98,11 +110,14 @@ export function loadTheme(nameOrDir = 'default', cwd = process.cwd()): Theme {
     inner: num(margins, 'inner', file),
     outer: num(margins, 'outer', file),
   };
+  const pageSize = need(typeof pdf.pageSize === 'string' ? parsePageSize(pdf.pageSize) : undefined, typeof pdf.pageSize === 'string' ? `pdf.pageSize (${pageSizeProblem(pdf.pageSize)})` : 'pdf.pageSize', file);
+  const block = textBlockProblem({ pageSize, margins: marginValues });
+  if (block) throw new ThemeError(`${file}: ${block}`);
   return {
     name: typeof root.name === 'string' ? root.name : nameOrDir,
     dir,
     pdf: {
-      pageSize: need(typeof pdf.pageSize === 'string' ? parsePageSize(pdf.pageSize) : undefined, 'pdf.pageSize', file),
+      pageSize,
       margins: marginValues,
       fontSize: num(pdf, 'fontSize', file),
       lineHeight: num(pdf, 'lineHeight', file),
