@@ -2,7 +2,7 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { FontFaces, Margins, PdfTheme, Theme } from './options.js';
 import { pageSizeProblem, parsePageSize } from './page-size.js';
 
@@ -12,6 +12,28 @@ export const packageRoot = resolve(here, '..', '..');
 const require = createRequire(join(packageRoot, 'package.json'));
 
 export class ThemeError extends Error {}
+
+/** theme.yaml and its parsed document: a message names the line and column of the key it is about. */
+class ThemeFile {
+  constructor(
+    readonly path: string,
+    private readonly doc?: Document,
+    private readonly lines?: LineCounter,
+  ) {}
+
+  /** `path:line:column` of the value a message is about (`what` starts with its key path, `pdf.fontSize`), or of its nearest written parent. */
+  at(what: string): string {
+    const keys = (/^[\w.]+/.exec(what)?.[0] ?? '').split('.').filter(Boolean);
+    for (let n = keys.length; n > 0; n--) {
+      const node: unknown = this.doc?.getIn(keys.slice(0, n), true);
+      if (isNode(node) && node.range && this.lines) {
+        const place = this.lines.linePos(node.range[0]);
+        return `${this.path}:${place.line}:${place.col}`;
+      }
+    }
+    return `${this.path}:1:1`;
+  }
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -29,28 +51,29 @@ export function textBlockProblem(pdf: Pick<PdfTheme, 'pageSize' | 'margins'>): s
   return `the margins (inner ${margins.inner}, outer ${margins.outer}, top ${margins.top}, bottom ${margins.bottom} pt) leave a text block of ${width} × ${height} pt on a ${pageSize.width} × ${pageSize.height} pt page; it must be at least ${MIN_TEXT_BLOCK} pt each way: make the margins smaller or the page larger`;
 }
 
-function need<T>(value: T | undefined, what: string, file: string): T {
-  if (value === undefined) throw new ThemeError(`${file}: ${what} is missing or invalid`);
+function need<T>(value: T | undefined, what: string, file: ThemeFile): T {
+  if (value === undefined) throw new ThemeError(`${file.at(what)}: ${what} is missing or invalid`);
   return value;
 }
 
-function num(record: Record<string, unknown>, key: string, file: string): number {
+/** A number of points from `min` to `max` (a margin, a type size): anything else is refused, naming the range. */
+function num(record: Record<string, unknown>, key: string, file: ThemeFile, what: string, min: number, max: number): number {
   const value = record[key];
-  return need(typeof value === 'number' && Number.isFinite(value) ? value : undefined, `pdf.${key}`, file);
+  return need(typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : undefined, `${what} (points, ${min} to ${max})`, file);
 }
 
-function resolveFont(spec: unknown, themeDir: string, what: string, file: string): string {
+function resolveFont(spec: unknown, themeDir: string, what: string, file: ThemeFile): string {
   const text = need(typeof spec === 'string' ? spec : undefined, what, file);
   const local = isAbsolute(text) ? text : join(themeDir, text);
   if (existsSync(local)) return local;
   try {
     return require.resolve(text);
   } catch {
-    throw new ThemeError(`${file}: ${what}: font file "${text}" not found (install its npm package or give a path)`);
+    throw new ThemeError(`${file.at(what)}: ${what}: font file "${text}" not found (install its npm package or give a path)`);
   }
 }
 
-function faces(spec: unknown, themeDir: string, what: string, file: string): FontFaces {
+function faces(spec: unknown, themeDir: string, what: string, file: ThemeFile): FontFaces {
   const record = need(isRecord(spec) ? spec : undefined, what, file);
   const regular = resolveFont(record.regular, themeDir, `${what}.regular`, file);
   const pick = (key: string) =>
@@ -59,7 +82,7 @@ function faces(spec: unknown, themeDir: string, what: string, file: string): Fon
 }
 
 /** The two-column settings of a theme (both optional): `columnGap` in points, `pullQuoteSpan`. */
-function columnOptions(pdf: Record<string, unknown>, file: string): { columnGap?: number; pullQuoteSpan?: boolean } {
+function columnOptions(pdf: Record<string, unknown>, file: ThemeFile): { columnGap?: number; pullQuoteSpan?: boolean } {
   const out: { columnGap?: number; pullQuoteSpan?: boolean } = {};
   if (pdf.columnGap !== undefined) {
     const gap = pdf.columnGap;
@@ -84,13 +107,16 @@ export function themeDir(nameOrDir: string, cwd = process.cwd()): string {
 /** Loads and validates `theme.yaml` and the files it names. Throws ThemeError with a clear message. */
 export function loadTheme(nameOrDir = 'default', cwd = process.cwd()): Theme {
   const dir = themeDir(nameOrDir, cwd);
-  const file = join(dir, 'theme.yaml');
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ThemeError(`${file}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+  const path = join(dir, 'theme.yaml');
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false });
+  const broken = doc.errors[0];
+  if (broken) {
+    const place = lines.linePos(broken.pos[0]);
+    throw new ThemeError(`${path}:${place.line}:${place.col}: not valid YAML: ${broken.message}`);
   }
+  const file = new ThemeFile(path, doc, lines);
+  const data: unknown = doc.toJS();
   const root = need(isRecord(data) ? data : undefined, 'the theme', file);
   const pdf = need(isRecord(root.pdf) ? root.pdf : undefined, 'pdf', file);
   const epub = need(isRecord(root.epub) ? root.epub : undefined, 'epub', file);
@@ -101,26 +127,29 @@ export function loadTheme(nameOrDir = 'default', cwd = process.cwd()): Theme {
     need(typeof colors[key] === 'string' && /^#[0-9a-f]{6}$/i.test(String(colors[key])) ? String(colors[key]) : undefined, `pdf.colors.${key}`, file);
   const cssName = need(typeof epub.css === 'string' ? epub.css : undefined, 'epub.css', file);
   const cssPath = join(dir, cssName);
-  if (!existsSync(cssPath) || !statSync(cssPath).isFile()) throw new ThemeError(`${file}: epub.css: ${cssName} not found`);
+  if (!existsSync(cssPath) || !statSync(cssPath).isFile()) throw new ThemeError(`${file.at('epub.css')}: epub.css: ${cssName} not found`);
   const textAlign = pdf.textAlign === 'left' ? 'left' : pdf.textAlign === 'justify' || pdf.textAlign === undefined ? 'justify' : undefined;
   const paragraphs = pdf.paragraphs === 'indented' ? 'indented' : pdf.paragraphs === 'spaced' || pdf.paragraphs === undefined ? 'spaced' : undefined;
   const marginValues: Margins = {
-    top: num(margins, 'top', file),
-    bottom: num(margins, 'bottom', file),
-    inner: num(margins, 'inner', file),
-    outer: num(margins, 'outer', file),
+    top: num(margins, 'top', file, 'pdf.margins.top', 0, 400),
+    bottom: num(margins, 'bottom', file, 'pdf.margins.bottom', 0, 400),
+    inner: num(margins, 'inner', file, 'pdf.margins.inner', 0, 400),
+    outer: num(margins, 'outer', file, 'pdf.margins.outer', 0, 400),
   };
+  // Type from footnote-small to display size; a leading that neither overlaps its lines nor spaces them four lines apart.
+  const fontSize = num(pdf, 'fontSize', file, 'pdf.fontSize', 5, 36);
+  const lineHeight = num(pdf, 'lineHeight', file, 'pdf.lineHeight', Math.round(fontSize * 0.9 * 100) / 100, Math.round(fontSize * 4 * 100) / 100);
   const pageSize = need(typeof pdf.pageSize === 'string' ? parsePageSize(pdf.pageSize) : undefined, typeof pdf.pageSize === 'string' ? `pdf.pageSize (${pageSizeProblem(pdf.pageSize)})` : 'pdf.pageSize', file);
   const block = textBlockProblem({ pageSize, margins: marginValues });
-  if (block) throw new ThemeError(`${file}: ${block}`);
+  if (block) throw new ThemeError(`${file.at('pdf.margins')}: ${block}`);
   return {
     name: typeof root.name === 'string' ? root.name : nameOrDir,
     dir,
     pdf: {
       pageSize,
       margins: marginValues,
-      fontSize: num(pdf, 'fontSize', file),
-      lineHeight: num(pdf, 'lineHeight', file),
+      fontSize,
+      lineHeight,
       textAlign: need(textAlign, 'pdf.textAlign (justify or left)', file),
       paragraphs: need(paragraphs, 'pdf.paragraphs (spaced or indented)', file),
       fonts: {

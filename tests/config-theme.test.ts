@@ -1,0 +1,63 @@
+/**
+ * theme.yaml is checked as a whole before anything is built: type sizes, leading,
+ * margins and the text block they leave, YAML syntax. Each refusal names the file, the
+ * line and column of the value, the key and the range it must be in.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { loadTheme } from '../src/config/theme.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'folio-theme-check-'));
+cpSync(resolve('templates/default'), dir, { recursive: true });
+const original = readFileSync(join(dir, 'theme.yaml'), 'utf8');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Loads the default theme with `edit` applied to its theme.yaml; the error message, or '' when it loads. */
+function refusal(edit: (yaml: string) => string): string {
+  writeFileSync(join(dir, 'theme.yaml'), edit(original));
+  try {
+    loadTheme(dir);
+    return '';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Line and column (1-based) of the value of the `key: value` line `needle` in the edited theme.yaml. */
+function placeOf(yaml: string, needle: string): string {
+  const at = yaml.indexOf(needle) + needle.indexOf(' ') + 1;
+  const before = yaml.slice(0, at).split('\n');
+  return `${before.length}:${(before[before.length - 1]?.length ?? 0) + 1}`;
+}
+
+describe('theme.yaml', () => {
+  test('the default theme loads', () => {
+    expect(refusal((yaml) => yaml)).toBe('');
+  });
+
+  test('a type size or leading out of range is refused at its line and column, with the range', () => {
+    for (const [from, to, expected] of [
+      [/fontSize: [\d.]+/, 'fontSize: 0', /pdf\.fontSize \(points, 5 to 36\) is missing or invalid/],
+      [/fontSize: [\d.]+/, 'fontSize: 400', /pdf\.fontSize \(points, 5 to 36\)/],
+      [/lineHeight: [\d.]+/, 'lineHeight: -5', /pdf\.lineHeight \(points, [\d.]+ to [\d.]+\)/],
+    ] as const) {
+      const edited = original.replace(from, to);
+      const message = refusal(() => edited);
+      expect(message).toMatch(expected);
+      expect(message.startsWith(`${join(dir, 'theme.yaml')}:${placeOf(edited, to)}: `), message).toBe(true);
+    }
+  });
+
+  test('margins: each 0 to 400 points, and together they must leave a text block', () => {
+    expect(refusal((yaml) => yaml.replace(/inner: [\d.]+/, 'inner: -10'))).toMatch(/pdf\.margins\.inner \(points, 0 to 400\)/);
+    const wide = refusal((yaml) => yaml.replace(/inner: [\d.]+/, 'inner: 300').replace(/outer: [\d.]+/, 'outer: 300'));
+    expect(wide).toMatch(/theme\.yaml:\d+:\d+: the margins \(inner 300, outer 300, .*\) leave a text block of -[\d.]+ × [\d.]+ pt .* at least 72 pt each way/);
+  });
+
+  test('broken YAML is refused at the line and column of the problem', () => {
+    const message = refusal((yaml) => `${yaml}\nbroken: [\n`);
+    expect(message).toMatch(/theme\.yaml:\d+:\d+: not valid YAML: /);
+  });
+});
