@@ -25,7 +25,7 @@ import type { Figure, PullQuote } from '../../../ast/nodes.js';
 import { captionItems, creditItems, figureItem, pullQuoteItems } from './figures.js';
 import { htmlBlockContent } from './html-blocks.js';
 import { baseStyle, htmlText, inlineRuns, isPhrasing, plainText } from './inline.js';
-import { baselineIn, paragraphItems } from './items.js';
+import { baselineIn, paragraphItems, textBox } from './items.js';
 import { layoutLines } from './lines.js';
 import { layoutPre } from './pre.js';
 import { tableItems } from './table.js';
@@ -98,7 +98,7 @@ function codeItems(node: Code, ctx: BlockCtx): Item[] {
     const height = top + leading + bottom;
     const boxes: Box[] = [{ kind: 'rect', x: ctx.x, y: 0, width: ctx.width, height, color: CODE_BACKGROUND, bleed: index > 0 }];
     for (const fragment of line.fragments) {
-      boxes.push({ kind: 'text', x: ctx.x + pad + fragment.x, y: top + baseline, text: fragment.text, font: fragment.font, size, color: fragment.color });
+      boxes.push(textBox(ctx.x + pad + fragment.x, top + baseline, fragment.text, fragment.font, size, fragment.color));
     }
     // A wrapped line: a hook (↳) drawn in its hanging indent, not a character, so copied code stays as written.
     const indent = line.fragments[0]?.x;

@@ -1,5 +1,6 @@
 /** Lines → boxes → items: the shared helpers of every block layout. */
 import type { Node } from 'unist';
+import type { FontKey } from '../fonts.js';
 import type { Box, Fragment, Item, Line, StructNode } from './types.js';
 
 /** Baseline of a line of `size`-point text in a line box of `leading` points, from its top. */
@@ -52,6 +53,16 @@ export function linkLabels(lines: readonly Line[]): Map<Fragment, string> | unde
   return labels;
 }
 
+type TextBox = Extract<Box, { kind: 'text' }>;
+
+/**
+ * A text box with every field present, in one order (absent ones undefined): the boxes
+ * of a book share one hidden class, so the painter's reads of them stay monomorphic.
+ */
+export function textBox(x: number, y: number, text: string, font: FontKey, size: number, color: string, extra: { tag?: StructNode | undefined; artifact?: boolean | undefined; tracking?: number | undefined; link?: string | undefined } = {}): TextBox {
+  return { kind: 'text', x, y, text, font, size, color, tag: extra.tag, artifact: extra.artifact, tracking: extra.tracking, link: extra.link };
+}
+
 /** Boxes of one line: text, link areas and strike-through rules. `labels`: whole texts of links over several lines (`linkLabels`). */
 export function lineBoxes(line: Line, x: number, baseline: number, labels?: Map<Fragment, string>): Box[] {
   const boxes: Box[] = [];
@@ -59,10 +70,7 @@ export function lineBoxes(line: Line, x: number, baseline: number, labels?: Map<
   for (const fragment of line.fragments) {
     const left = x + fragment.x;
     const y = baseline - fragment.rise;
-    const text: Box = { kind: 'text', x: left, y, text: fragment.text, font: fragment.font, size: fragment.size, color: fragment.color };
-    if (fragment.tracking) text.tracking = fragment.tracking;
-    if (fragment.link !== undefined) text.link = fragment.link;
-    boxes.push(text);
+    boxes.push(textBox(left, y, fragment.text, fragment.font, fragment.size, fragment.color, { tracking: fragment.tracking || undefined, link: fragment.link }));
     if (fragment.note !== undefined && fragment.link?.startsWith('#fn-')) {
       // The first call of a note: the note links back here.
       boxes.push({ kind: 'dest', x: left, y: y - fragment.size * 1.6, name: `fnref-${fragment.link.slice(4)}` });

@@ -31,7 +31,7 @@ export type Run = { kind: 'text'; text: string; style: RunStyle; node?: Node; of
 
 export type Align = 'justify' | 'left' | 'right' | 'center';
 
-/** One piece of a line, set in one font. */
+/** One piece of a line, set in one font (made by `newFragment` in words.ts: one shape for all). */
 export interface Fragment {
   x: number;
   text: string;

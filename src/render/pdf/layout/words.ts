@@ -41,6 +41,11 @@ export interface KPenalty {
 }
 export type KItem = KBox | KGlue | KPenalty;
 
+/** A penalty with every field present (one hidden class for all: the breaker reads millions of items). */
+export function penaltyItem(width: number, penalty: number, flagged: boolean, hyphen?: Fragment, discretionary?: boolean): KPenalty {
+  return { t: 'penalty', width, penalty, flagged, hyphen, discretionary };
+}
+
 export const INFINITY = 10000;
 /** Most letter spacing justification may add, per character, in ems (TeX's microtype is in this range). */
 export const TRACKING = 0.02;
@@ -79,6 +84,16 @@ function isInvisible(char: string): boolean {
   return c <= 0x9f || c === 0x200b || c === 0x2060 || c === 0xfeff;
 }
 
+/**
+ * A fragment with every field present, in one order (absent ones undefined): all the
+ * fragments of a book then share one hidden class, and the code that reads them (line
+ * setting, boxes, painting) stays monomorphic. Added later, `tracking` made a second
+ * shape, and reading a fragment's fields cost five times as much.
+ */
+export function newFragment(text: string, font: FontKey, size: number, color: string, width: number, rise: number, link?: string, strike?: boolean, note?: string): Fragment {
+  return { x: 0, text, font, size, color, width, rise, link, strike, note, tracking: undefined };
+}
+
 export function measurePieces(pieces: readonly Piece[], metrics: Metrics, missing: MissingGlyph): { fragments: Fragment[]; width: number } {
   const fragments: Fragment[] = [];
   let width = 0;
@@ -87,11 +102,7 @@ export function measurePieces(pieces: readonly Piece[], metrics: Metrics, missin
     const result = metrics.segment(piece.text, style.family, variantOf(style.bold, style.italic), style.size);
     for (const codePoint of result.missing) missing(codePoint, piece.node);
     for (const segment of result.segments) {
-      const fragment: Fragment = { x: 0, text: segment.text, font: segment.font, size: style.size, color: style.color, width: segment.width, rise: style.rise ?? 0 };
-      if (style.link !== undefined) fragment.link = style.link;
-      if (style.strike) fragment.strike = true;
-      if (style.note !== undefined) fragment.note = style.note;
-      fragments.push(fragment);
+      fragments.push(newFragment(segment.text, segment.font, style.size, style.color, segment.width, style.rise ?? 0, style.link, style.strike ? true : undefined, style.note));
       width += segment.width;
     }
   }
@@ -143,7 +154,7 @@ function cutBox(box: KBox, metrics: Metrics, out: KItem[]): void {
   let first = true;
   for (const fragment of box.fragments) {
     for (const char of fragment.text) {
-      if (!first) out.push({ t: 'penalty', width: 0, penalty: CUT_PENALTY, flagged: false });
+      if (!first) out.push(penaltyItem(0, CUT_PENALTY, false));
       first = false;
       const width = metrics.width(char, fragment.font, fragment.size);
       out.push({ t: 'box', fragments: [{ ...fragment, text: char, width }], width, stretch: 0, offset });
@@ -218,7 +229,7 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
     if (known) return { ...known };
     const { fragments, width } = measurePieces([{ text: '-', style: plainStyle(style), node: undefined, offset: 0 }], metrics, missing);
     const fragment = fragments[0];
-    const hyphen: Fragment = fragment ? { ...fragment, width } : { x: 0, text: '-', font: 'text-regular', size: style.size, color: style.color, width, rise: 0 };
+    const hyphen: Fragment = fragment ? { ...fragment, width } : newFragment('-', 'text-regular', style.size, style.color, width, 0);
     hyphens.set(style, hyphen);
     return { ...hyphen };
   };
@@ -270,11 +281,11 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
       const style = syllable[syllable.length - 1]?.style;
       if (point.kind === 'discretionary' && style) {
         const hyphen = hyphenOf(style);
-        items.push({ t: 'penalty', width: hyphen.width, penalty: HYPHEN_PENALTY, flagged: true, hyphen, discretionary: true });
+        items.push(penaltyItem(hyphen.width, HYPHEN_PENALTY, true, hyphen, true));
       } else if (point.kind === 'explicit') {
-        items.push({ t: 'penalty', width: 0, penalty: EXPLICIT_PENALTY, flagged: true });
+        items.push(penaltyItem(0, EXPLICIT_PENALTY, true));
       } else {
-        items.push({ t: 'penalty', width: 0, penalty: EXPLICIT_PENALTY, flagged: false });
+        items.push(penaltyItem(0, EXPLICIT_PENALTY, false));
       }
     }
     pushBox(cut(text.length));
@@ -294,7 +305,7 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
     if (run.kind === 'break') {
       closeWord();
       pendingSpace = undefined;
-      items.push({ t: 'glue', width: 0, stretch: FILL, shrink: 0 }, { t: 'penalty', width: 0, penalty: -INFINITY, flagged: false });
+      items.push({ t: 'glue', width: 0, stretch: FILL, shrink: 0 }, penaltyItem(0, -INFINITY, false));
       continue;
     }
     const base = run.offset ?? 0;
@@ -337,6 +348,6 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
   closeWord();
   // The last line: fill glue, then the forced break that ends the paragraph.
   while (items[items.length - 1]?.t === 'glue') items.pop();
-  items.push({ t: 'penalty', width: 0, penalty: INFINITY, flagged: false }, { t: 'glue', width: 0, stretch: FILL, shrink: 0 }, { t: 'penalty', width: 0, penalty: -INFINITY, flagged: false });
+  items.push(penaltyItem(0, INFINITY, false), { t: 'glue', width: 0, stretch: FILL, shrink: 0 }, penaltyItem(0, -INFINITY, false));
   return items;
 }
