@@ -15,7 +15,7 @@ import type { RunStyle } from '../src/render/pdf/layout/types.js';
 import { layoutReport } from '../src/render/pdf/report.js';
 import { getHyphenator } from '../src/typography/hyphenation.js';
 import { asset, bookPublication, briefPublication, chapter, figure, markdown, makePng } from './helpers/pdf-publication.js';
-import { hasTool, pdfFile, run } from './helpers/pdf-tools.js';
+import { hasTool, pdfFile, run, wordBoxes } from './helpers/pdf-tools.js';
 
 const theme = loadTheme('default');
 const options: RenderOptions = { theme };
@@ -73,6 +73,35 @@ describe('lines', () => {
       expect(line.info?.hyphenated).toBe(false);
       expect(line.info?.spaceRatio).toBe(1);
     }
+  });
+});
+
+describe('content streams', () => {
+  test.skipIf(!poppler || !qpdf)('the words of a line share one TJ array, each where the layout put it', async () => {
+    const pub = briefPublication();
+    const path = pdfFile(await renderPdf(pub, options), 'arrays.pdf');
+    const flat = `${path}.qdf.pdf`;
+    run('qpdf', ['--qdf', '--object-streams=disable', path, flat]);
+    const content = readFileSync(flat, 'latin1');
+    const matrices = content.match(/ Tm\n/g)?.length ?? 0;
+    const arrays = [...content.matchAll(/\[([^\]]*)\] TJ\n/g)].map((m) => m[1] ?? '');
+    // A justified line: one array of several words, moved along by adjustments for the spaces.
+    expect(arrays.some((inside) => (inside.match(/</g)?.length ?? 0) >= 8)).toBe(true);
+    // Matrices: about one per line, not one per word (the whole file).
+    expect(matrices).toBeLessThan(wordBoxes(path).length / 3);
+    const words = wordBoxes(path).filter((w) => w.page === 1);
+    // Every word of page 1 starts within 0.05 pt of where the layout set it.
+    const page = layoutPublication(pub, options)[0];
+    const left = theme.pdf.margins.inner;
+    const placed = [...(page?.placed ?? []), ...(page?.notes ?? [])].flatMap((p) => p.item.boxes.flatMap((b) => (b.kind === 'text' && !b.artifact ? [{ text: b.text, x: left + b.x }] : [])));
+    let checked = 0;
+    for (const word of words) {
+      const candidates = placed.filter((b) => b.text === word.text);
+      if (candidates.length === 0) continue;
+      expect(Math.min(...candidates.map((b) => Math.abs(b.x - word.xMin))), word.text).toBeLessThan(0.05);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(words.length / 2);
   });
 });
 

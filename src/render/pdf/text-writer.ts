@@ -118,15 +118,34 @@ function installShaper(font: EmbeddedFont, shaper: Shaper): void {
   });
 }
 
+/** A text as our shaper writes it: the inside of a TJ array, and how far it moves the pen. */
+interface Written {
+  /** Glyph codes, with kerning as adjustments. */
+  tj: string;
+  /** Advance in thousandths of the type size (what the viewer adds up from /W and the adjustments). */
+  advance: number;
+  /** Glyphs, each of which the character spacing (Tc) widens. */
+  glyphs: number;
+}
+
 /** A face whose texts our shaper writes as glyph codes. */
 interface Direct {
   shaper: Shaper;
   codes: GlyphCodes;
   /**
-   * The TJ operator of each text already written in this document: words repeat, and a
-   * text's glyphs were recorded in the subset when it was first written.
+   * Each text already written in this document: words repeat, and a text's glyphs were
+   * recorded in the subset when it was first written.
    */
-  written: Map<string, string>;
+  written: Map<string, Written>;
+}
+
+/** The TJ array being written: the words of one baseline, in one font, size, colour and spacing. */
+interface OpenArray {
+  parts: string;
+  /** Baseline, in pdfkit's flipped space. */
+  baseline: number;
+  /** Where the viewer's pen stands after what the array holds. */
+  pen: number;
 }
 
 /** pdfkit's (unexported) EmbeddedFont class, once a document has opened a font. */
@@ -146,6 +165,12 @@ export class TextWriter {
   private size = 0;
   private color = '';
   private tracking = 0;
+  /**
+   * The words of a line go into one TJ array, each after an adjustment for the space
+   * before it, instead of one text matrix (Tm) per word: a third less content to write
+   * and compress. A change of font, size, colour, spacing or baseline starts a new one.
+   */
+  private array: OpenArray | undefined;
 
   constructor(
     private readonly doc: Doc,
@@ -210,6 +235,7 @@ export class TextWriter {
 
   end(): void {
     if (!this.open) return;
+    this.closeArray();
     this.open = false;
     this.pending.push('ET Q\n');
     this.write(this.pending.join(''));
@@ -224,11 +250,29 @@ export class TextWriter {
   }
 
   /** Draws `text` with its baseline at (x, y) from the page's top left corner. */
+  /** Writes the open TJ array, if any. */
+  private closeArray(): void {
+    if (!this.array) return;
+    this.pending.push(`[${this.array.parts}] TJ\n`);
+    this.array = undefined;
+  }
+
   text(text: string, key: FontKey, size: number, color: string, x: number, y: number, height: number, tracking = 0): void {
     if (!text) return;
     const font = this.embeddedFont(key);
     const resources = pageFonts(this.doc);
     if (resources[font.id] === undefined) resources[font.id] = font.ref();
+    const baseline = height - y;
+    const shaped = this.shaped(text, key);
+    const array = this.array;
+    if (shaped && array && this.open && key === this.font && size === this.size && color === this.color && tracking === this.tracking && baseline === array.baseline && x > array.pen - size) {
+      // The next word of the line: an adjustment moves the pen to it (negative: to the right).
+      const adjust = num(((array.pen - x) * 1000) / size);
+      array.parts += adjust === '0' ? ` ${shaped.tj}` : ` ${adjust} ${shaped.tj}`;
+      array.pen = array.pen - (Number(adjust) * size) / 1000 + (shaped.advance * size) / 1000 + tracking * shaped.glyphs;
+      return;
+    }
+    this.closeArray();
     let out = '';
     if (key !== this.font || size !== this.size) {
       out += `/${font.id} ${num(size)} Tf\n`;
@@ -243,11 +287,14 @@ export class TextWriter {
       out += `${num(tracking)} Tc\n`;
       this.tracking = tracking;
     }
-    const baseline = height - y;
-    out += `1 0 0 1 ${num(x)} ${num(baseline)} Tm\n`;
-    const shaped = this.shapedOperator(text, key);
+    const left = num(x);
+    out += `1 0 0 1 ${left} ${num(baseline)} Tm\n`;
     if (shaped !== undefined) {
-      this.write(`${out}${shaped}\n`);
+      this.write(out);
+      const start = { parts: shaped.tj, baseline, pen: Number(left) + (shaped.advance * size) / 1000 + tracking * shaped.glyphs };
+      // Outside a text object (never, in practice) the array is written at once.
+      if (this.open) this.array = start;
+      else this.write(`[${start.parts}] TJ\n`);
       return;
     }
     const [encoded, positions] = font.encode(text, fontFeatures(key));
@@ -286,21 +333,21 @@ export class TextWriter {
     this.write(out);
   }
 
-  /** The TJ operator of `text` when our shaper can shape it in this face. */
-  private shapedOperator(text: string, key: FontKey): string | undefined {
+  /** `text` as glyph codes for a TJ array, when our shaper can shape it in this face. */
+  private shaped(text: string, key: FontKey): Written | undefined {
     const direct = this.direct.get(key);
     if (!direct) return undefined;
-    let operator = direct.written.get(text);
-    if (operator === undefined) {
+    let written = direct.written.get(text);
+    if (written === undefined) {
       const run = direct.shaper.shape(text);
       if (!run) return undefined;
-      operator = this.shapedRun(run, direct.codes);
-      direct.written.set(text, operator);
+      written = { tj: this.shapedRun(run, direct.codes), advance: run.advanceWidth * direct.codes.scale, glyphs: run.glyphs.length };
+      direct.written.set(text, written);
     }
-    return operator;
+    return written;
   }
 
-  /** A run our shaper shaped, as one TJ: glyph codes, with kerning as adjustments. */
+  /** A run our shaper shaped, as the inside of a TJ array: glyph codes, with kerning as adjustments. */
   private shapedRun(run: ShapedRun, codes: GlyphCodes): string {
     const scale = codes.scale;
     let tj = '';
@@ -317,6 +364,6 @@ export class TextWriter {
       }
     }
     if (hex) tj += `${tj ? ' ' : ''}<${hex}>`;
-    return `[${tj}] TJ`;
+    return tj;
   }
 }
