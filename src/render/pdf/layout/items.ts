@@ -59,8 +59,9 @@ type TextBox = Extract<Box, { kind: 'text' }>;
  * A text box with every field present, in one order (absent ones undefined): the boxes
  * of a book share one hidden class, so the painter's reads of them stay monomorphic.
  */
-export function textBox(x: number, y: number, text: string, font: FontKey, size: number, color: string, extra: { tag?: StructNode | undefined; artifact?: boolean | undefined; tracking?: number | undefined; link?: string | undefined } = {}): TextBox {
-  return { kind: 'text', x, y, text, font, size, color, tag: extra.tag, artifact: extra.artifact, tracking: extra.tracking, link: extra.link };
+export function textBox(x: number, y: number, text: string, font: FontKey, size: number, color: string, tag?: StructNode, artifact?: boolean, tracking?: number, link?: string): TextBox {
+  // Positional, not an options object: objects of several shapes made its reads megamorphic.
+  return { kind: 'text', x, y, text, font, size, color, tag, artifact, tracking, link };
 }
 
 /** Boxes of one line: text, link areas and strike-through rules. `labels`: whole texts of links over several lines (`linkLabels`). */
@@ -70,7 +71,7 @@ export function lineBoxes(line: Line, x: number, baseline: number, labels?: Map<
   for (const fragment of line.fragments) {
     const left = x + fragment.x;
     const y = baseline - fragment.rise;
-    boxes.push(textBox(left, y, fragment.text, fragment.font, fragment.size, fragment.color, { tracking: fragment.tracking || undefined, link: fragment.link }));
+    boxes.push(textBox(left, y, fragment.text, fragment.font, fragment.size, fragment.color, undefined, undefined, fragment.tracking || undefined, fragment.link));
     if (fragment.note !== undefined && fragment.link?.startsWith('#fn-')) {
       // The first call of a note: the note links back here.
       boxes.push({ kind: 'dest', x: left, y: y - fragment.size * 1.6, name: `fnref-${fragment.link.slice(4)}` });

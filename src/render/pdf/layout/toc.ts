@@ -133,14 +133,14 @@ function entryItems(entry: Entry, toci: StructNode, page: number | undefined, pa
   const lines = layoutLines([{ kind: 'text', text: entry.title, style }], env.measure - numberWidth - gap - indent - hang, 'left', env.metrics, ctx.scope.missing);
   const items: Item[] = lines.map((line, lineIndex) => {
     const x = indent + (lineIndex === 0 ? 0 : hang);
-    const boxes: Box[] = line.fragments.map((f) => textBox(x + f.x, baseline - f.rise, f.text, f.font, f.size, f.color, { tag: link }));
+    const boxes: Box[] = line.fragments.map((f) => textBox(x + f.x, baseline - f.rise, f.text, f.font, f.size, f.color, link));
     if (lineIndex === lines.length - 1) {
       // Dot leaders on a fixed grid, so that the dots of every entry line up.
       const from = x + line.width + size * 0.6;
       const leaderStart = Math.ceil(from / pitch) * pitch;
       const count = Math.max(0, Math.floor((env.measure - numberWidth - size * 0.3 - dot - leaderStart) / pitch) + 1);
       boxes.push(...leaderBoxes(leaderStart, baseline, pitch, count, style, env.theme.colors.muted));
-      if (number) boxes.push(textBox(env.measure - env.metrics.width(number, 'text-regular', size), baseline, number, 'text-regular', size, style.color, { tag: link }));
+      if (number) boxes.push(textBox(env.measure - env.metrics.width(number, 'text-regular', size), baseline, number, 'text-regular', size, style.color, link));
     }
     boxes.push({ kind: 'link', x: indent, y: 0, width: env.measure - indent, height: leading, url: `#${entry.dest}`, tag: link, alt });
     return { height: leading, spaceBefore: 0, boxes, tag: toci, keepWithNext: true };
@@ -154,7 +154,7 @@ function entryItems(entry: Entry, toci: StructNode, page: number | undefined, pa
     for (const line of bylineLines) {
       const x = indent;
       const y = baselineIn(bylineSize, bylineLeading);
-      const boxes: Box[] = line.fragments.map((f) => textBox(x + f.x, y - f.rise, f.text, f.font, f.size, f.color, { tag }));
+      const boxes: Box[] = line.fragments.map((f) => textBox(x + f.x, y - f.rise, f.text, f.font, f.size, f.color, tag));
       items.push({ height: bylineLeading, spaceBefore: 0, boxes, tag, keepWithNext: true });
     }
   }
@@ -170,6 +170,6 @@ function baseRun(ctx: BlockCtx): RunStyle {
 /** Leader dots: decoration, drawn as artifacts (untagged). */
 function leaderBoxes(x: number, baseline: number, pitch: number, count: number, style: RunStyle, color: string): Box[] {
   const boxes: Box[] = [];
-  for (let i = 0; i < count; i++) boxes.push(textBox(x + i * pitch, baseline, '.', 'text-regular', style.size, color, { artifact: true }));
+  for (let i = 0; i < count; i++) boxes.push(textBox(x + i * pitch, baseline, '.', 'text-regular', style.size, color, undefined, true));
   return boxes;
 }
