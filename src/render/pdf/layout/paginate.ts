@@ -270,9 +270,9 @@ export class Paginator {
     if (item.plain && current.placed.length === 0) current.plain = true;
     let gap = current.placed.length > 0 ? item.spaceBefore : 0;
     const notes = this.noteNeeds(item);
+    const chain = this.chainHeight(items, index);
     if (current.placed.length > 0) {
       const bottom = this.area - this.notesHeight;
-      const chain = this.chainHeight(items, index);
       const fitsAlone = this.y + gap + item.height + notes.min <= bottom + EPSILON;
       const chainFits = this.y + gap + chain + notes.min <= bottom + EPSILON;
       if (!fitsAlone || (!chainFits && chain <= this.area)) {
@@ -291,7 +291,9 @@ export class Paginator {
     }
     this.place(current, item, gap);
     if (item.notes) {
-      const room = this.area - this.y;
+      // The notes leave room for what keeps with the item (the second line of a paragraph): else it would be an orphan.
+      const kept = chain <= this.area ? chain - item.height : 0;
+      const room = this.area - this.y - kept;
       for (const note of item.notes) this.addNotes(note, room);
     }
   }
