@@ -18,6 +18,7 @@ import type { PublicationJob } from './run/jobs.js';
 import { publicationJson } from './ast/json.js';
 import { renderEpub } from './render/epub/index.js';
 import { PageMapCollector, pageMapOf, renderPdf } from './render/pdf/index.js';
+import { ReportCollector, type LayoutReport } from './render/pdf/report.js';
 import type { ParseLimits } from './ast/limits.js';
 import { applyTypography } from './typography/index.js';
 
@@ -59,6 +60,8 @@ export interface JobReport {
   messages: MessageJson[];
   /** PDF page count, when a PDF was made. */
   pages?: number;
+  /** The PDF's layout figures (render/pdf/report.ts), when a PDF was made. */
+  layout?: LayoutReport;
   /** `--format ast`: the tree as JSON. */
   ast?: unknown;
   /** Served from the cache: nothing was rebuilt. */
@@ -144,8 +147,12 @@ export async function runJob(job: PublicationJob, options: JobOptions): Promise<
   let current: RenderFormat = 'pdf';
   // The PDF goes first: its layout gives the page map the EPUB's page list follows (and the page count).
   const pageMap = new PageMapCollector();
+  const layout = new ReportCollector();
   try {
-    if (formats.includes('pdf')) rendered.push({ format: 'pdf', data: await renderPdf(publication, options.render, (page) => pageMap.add(page)) });
+    if (formats.includes('pdf')) rendered.push({ format: 'pdf', data: await renderPdf(publication, options.render, (page) => {
+      pageMap.add(page);
+      layout.page(page);
+    }) });
     if (formats.includes('epub')) {
       current = 'epub';
       const map = formats.includes('pdf') ? pageMap.map() : pageMapOf(publication, options.render);
@@ -163,5 +170,5 @@ export async function runJob(job: PublicationJob, options: JobOptions): Promise<
     rendered.sort((a, b) => formats.indexOf(a.format) - formats.indexOf(b.format));
     for (const { format, data } of rendered) outputs.push({ format, ...writeOutput(options.outDir, `${job.name}.${format}`, data) });
   }
-  return finish({ outputs, ...(formats.includes('pdf') ? { pages: pageMap.pages } : {}), ...(ast ? { ast } : {}) }, publication);
+  return finish({ outputs, ...(formats.includes('pdf') ? { pages: pageMap.pages, layout: layout.report } : {}), ...(ast ? { ast } : {}) }, publication);
 }

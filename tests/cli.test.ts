@@ -193,6 +193,21 @@ describe('folio import, init and folio.yaml collections', () => {
     expect(broken.stderr).toContain('folio.yaml:5:3: error: unknown key "pdf.pagesize" (did you mean "pageSize"?)');
   });
 
+  test('--layout-report prints each PDF\'s layout figures; --json always carries them', () => {
+    const dir = project({ 'a.md': good });
+    const text = folio(['build', 'manuscripts/a.md', '-o', 'out', '--layout-report'], dir);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toMatch(/^ {2}layout: \d+\.\d\d % of \d+ justified lines stretched past 150 %; \d+\.\d\d % of \d+ lines hyphenated; 0 widow\(s\), 0 orphan\(s\)$/m);
+    expect(folio(['build', 'manuscripts/a.md', '-o', 'out2'], dir).stderr).not.toContain('layout:');
+    const json = JSON.parse(folio(['build', 'manuscripts/a.md', '-o', 'out3', '--json'], dir).stdout);
+    const layout = json.publications[0].layout;
+    expect(layout).toMatchObject({ pages: json.publications[0].pages, widows: 0, orphans: 0 });
+    expect(layout.lines).toBeGreaterThan(0);
+    expect(layout.justified).toBeLessThanOrEqual(layout.lines);
+    // EPUB alone: no PDF, no layout figures.
+    expect(JSON.parse(folio(['build', 'manuscripts/a.md', '-o', 'out4', '-f', 'epub', '--json'], dir).stdout).publications[0].layout).toBeUndefined();
+  });
+
   test('a page too small, or margins that leave no text block, are refused with where and why; nothing is written', () => {
     const dir = project({ 'a.md': good });
     const tiny = folio(['build', 'manuscripts/a.md', '--page-size', '100x100pt', '-o', 'out'], dir);

@@ -213,6 +213,19 @@ describe('pages', () => {
   });
 });
 
+describe('footnotes and orphans', () => {
+  test('a paragraph whose first line calls a long note near the foot of a page keeps two lines there (its note runs on)', () => {
+    const note = 'A long note that has to run on over the page break, sentence after sentence. '.repeat(12);
+    // Fillers of every length put the calling paragraph at every height of the page.
+    for (let filler = 10; filler <= 40; filler += 2) {
+      const text = `${Array.from({ length: filler }, () => 'Filler line of text, short.').join('\n\n')}\n\nThe calling sentence has its note here[^n] and then goes on for a while, long enough to fill three or four lines of the measure so that its lines can be split.\n\n${'More text after the calling paragraph. '.repeat(30)}\n\n[^n]: ${note}`;
+      const pub = { ...briefPublication(), chapters: [chapter('ch-1', 'Notes', markdown(text))], credits: [] };
+      const report = layoutReport(pub, options);
+      expect(report.orphans + report.widows, `filler ${filler}`).toBe(0);
+    }
+  });
+});
+
 describe('structure and metadata', () => {
   test.skipIf(!poppler || !qpdf)('tagged PDF: roles, alt text, artifacts, language, escaped XMP', async () => {
     const path = pdfFile(await renderPdf(briefPublication(), options), 'tagged.pdf');

@@ -37,6 +37,8 @@ export interface CliOptions {
   open: boolean;
   /** `folio build`: also write <out>/index.html, the downloads page (--no-index turns it off). */
   index: boolean;
+  /** `folio build --layout-report`: print each PDF's layout figures (they are always in --json). */
+  layoutReport: boolean;
 }
 
 export class UsageError extends Error {}
@@ -70,6 +72,7 @@ Options:
       --page-size SIZE   A4 | A5 | Letter | 6x9in | WIDTHxHEIGHT[pt|mm|cm|in] (default: from theme, A5)
       --pdfa [2b|1b]     archival PDF/A; the level defaults to 2b (default: off, or pdf.pdfa of folio.yaml)
       --json             machine-readable report on stdout
+      --layout-report    print each PDF's layout figures: stretched and hyphenated lines, widows, orphans
       --strict           warnings fail the build (exit 1)
       --quiet            print errors only
   -h, --help             show this help`,
@@ -157,6 +160,7 @@ export function parseCli(argv: string[]): CliOptions {
         port: { type: 'string' },
         open: { type: 'boolean' },
         'no-index': { type: 'boolean' },
+        'layout-report': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -200,6 +204,7 @@ export function parseCli(argv: string[]): CliOptions {
     cache: !(values['no-cache'] ?? false),
     open: values.open ?? false,
     index: !(values['no-index'] ?? false),
+    layoutReport: values['layout-report'] ?? false,
   };
   if (values.port !== undefined) {
     if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new UsageError(`--port takes a whole number from 0 to 65535, not "${values.port}"`);

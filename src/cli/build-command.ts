@@ -202,7 +202,7 @@ export async function buildCommand(options: CliOptions, io: Io): Promise<number>
   // Temp files a killed earlier build left behind (their process is gone).
   if (planned.options.write) removeTempFiles(planned.options.outDir, 'stale');
   if (options.watch) return watchAndRebuild(planned, options, io, { plan, execute, summarize });
-  const progress = new Progress(io, options.quiet, options.json || planned.options.formats.includes('ast'), rel);
+  const progress = new Progress(io, options.quiet, options.json || planned.options.formats.includes('ast'), rel, options.layoutReport);
   const pool = planned.jobs.length > 0 ? (early ?? new BuildPool(planned.jobs.length, { timeoutMs: planned.timeoutMs, ...(options.jobs ? { threads: options.jobs } : {}) })) : undefined;
   if (pool) pool.timeoutMs = planned.timeoutMs;
   // First Ctrl-C (or SIGTERM): stop the workers and drop the queue, keep what is finished,

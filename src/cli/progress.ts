@@ -1,4 +1,5 @@
 import type { JobReport } from '../build.js';
+import type { LayoutReport } from '../render/pdf/report.js';
 import { formatMessageJson } from '../diagnostics/json.js';
 import type { Io } from './io.js';
 
@@ -14,7 +15,14 @@ export class Progress {
   private readonly live: boolean;
   private current = '';
 
-  constructor(private readonly io: Io, private readonly quiet: boolean, private readonly silent: boolean, private readonly rel: (path: string) => string) {
+  constructor(
+    private readonly io: Io,
+    private readonly quiet: boolean,
+    private readonly silent: boolean,
+    private readonly rel: (path: string) => string,
+    /** `--layout-report`: a line of layout figures after each PDF built. */
+    private readonly layoutReport = false,
+  ) {
     this.live = io.isTTY && !io.env.CI && !quiet && !silent;
   }
 
@@ -36,6 +44,7 @@ export class Progress {
       if (!this.quiet && report.outputs.length > 0) {
         const what = report.outputs.map((o) => `${this.rel(o.path)} (${o.bytes} bytes)`).join(', ');
         this.io.stderr(`${report.cached ? 'unchanged' : 'built'} ${what}${report.pages ? `, ${report.pages} pages` : ''}${report.cached ? '' : ` in ${(report.durationMs / 1000).toFixed(2)} s`}\n`);
+        if (this.layoutReport && report.layout) this.io.stderr(`  layout: ${layoutLine(report.layout)}\n`);
       }
     }
     this.draw();
@@ -54,4 +63,12 @@ export class Progress {
   end(): void {
     this.clear();
   }
+}
+
+const count = new Intl.NumberFormat('en-US');
+
+/** The layout figures of one PDF, as `--layout-report` prints them. */
+export function layoutLine(r: LayoutReport): string {
+  const share = (value: number) => `${(value * 100).toFixed(2)} %`;
+  return `${share(r.stretchedShare)} of ${count.format(r.justified)} justified lines stretched past 150 %; ${share(r.hyphenatedShare)} of ${count.format(r.lines)} lines hyphenated; ${r.widows} widow(s), ${r.orphans} orphan(s)`;
 }

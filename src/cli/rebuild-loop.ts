@@ -96,7 +96,7 @@ export class RebuildLoop {
     this.pool ??= new BuildPool(Math.max(2, planned.jobs.length), { timeoutMs: planned.timeoutMs, ...(this.options.jobs ? { threads: this.options.jobs } : {}) });
     const rel = relativeTo(this.io.cwd);
     const started = performance.now();
-    const reports = await this.steps.execute(planned, this.pool, options, new Progress(this.io, this.options.quiet, false, rel));
+    const reports = await this.steps.execute(planned, this.pool, options, new Progress(this.io, this.options.quiet, false, rel, this.options.layoutReport));
     await this.hooks.built(reports, planned, Math.round(performance.now() - started));
   }
 

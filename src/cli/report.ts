@@ -16,6 +16,7 @@ function publicationJson(r: JobReport, rel: (path: string) => string): object {
     cached: r.cached ?? false,
     outputs: r.outputs.map((o) => ({ format: o.format, path: rel(o.path), bytes: o.bytes, sha256: o.sha256 })),
     ...(r.pages !== undefined ? { pages: r.pages } : {}),
+    ...(r.layout !== undefined ? { layout: r.layout } : {}),
     errors,
     warnings,
     messages: r.messages,
