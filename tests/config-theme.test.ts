@@ -56,6 +56,14 @@ describe('theme.yaml', () => {
     expect(wide).toMatch(/theme\.yaml:\d+:\d+: the margins \(inner 300, outer 300, .*\) leave a text block of -[\d.]+ × [\d.]+ pt .* at least 72 pt each way/);
   });
 
+  test('pdf.fonts.symbols is optional: a theme without it gets Noto Emoji', () => {
+    writeFileSync(join(dir, 'theme.yaml'), original.replace(/\n {4}# After the fallback[^\n]*\n {4}symbols:\n {6}regular: [^\n]*/, ''));
+    expect(readFileSync(join(dir, 'theme.yaml'), 'utf8')).not.toContain('symbols');
+    const symbols = loadTheme(dir).pdf.fonts.symbols;
+    expect(symbols.regular).toMatch(/NotoEmoji_400Regular\.ttf$/);
+    expect(symbols.boldItalic).toBe(symbols.regular);
+  });
+
   test('broken YAML is refused at the line and column of the problem', () => {
     const message = refusal((yaml) => `${yaml}\nbroken: [\n`);
     expect(message).toMatch(/theme\.yaml:\d+:\d+: not valid YAML: /);

@@ -64,10 +64,10 @@ describe('front pages set last', () => {
       const pub = longBook();
       const odd = pub.chapters[2];
       if (!odd) throw new Error('no third chapter');
-      odd.titleText = 'Odd \u{1F99C} Chapter';
+      odd.titleText = 'Odd \u{13080} Chapter';
       return pub;
     };
-    const missing = (pub: ReturnType<typeof longBook>) => pub.chapters.flatMap((c) => c.file.messages).filter((m) => m.ruleId === 'pdf-missing-glyph' && m.reason.includes('U+1F99C')).length;
+    const missing = (pub: ReturnType<typeof longBook>) => pub.chapters.flatMap((c) => c.file.messages).filter((m) => m.ruleId === 'pdf-missing-glyph' && m.reason.includes('U+13080')).length;
     const plain = oddBook();
     await renderPdf(plain, withoutToc);
     const contents = oddBook();

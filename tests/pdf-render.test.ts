@@ -173,7 +173,7 @@ describe('PDF renderer', () => {
   });
 
   test('raw HTML, unknown nodes and missing glyphs are reported with a position', async () => {
-    const tree = markdown('Text with a glyph no font has: \u{1F99C} here.\n\n<video src="v.mp4">a clip</video>\n');
+    const tree = markdown('Text with a glyph no font has: \u{13080} here.\n\n<video src="v.mp4">a clip</video>\n');
     tree.children.push({ type: 'mystery', position: { start: { line: 9, column: 1 }, end: { line: 9, column: 5 } } } as unknown as (typeof tree.children)[number]); // a node type no renderer knows
     const pub = { ...briefPublication(), chapters: [chapter('ch-1', 'Odd', tree)], credits: [] };
     await renderPdf(pub, options);
@@ -196,14 +196,25 @@ describe('PDF renderer', () => {
     expect(lastPageText('en')).toMatch(/^Credits .*, p\.\u00a0\d/);
   });
 
+  test('emoji are drawn from the symbols face (Noto Emoji), with no warning; emoji sequences lose their joiners and selectors', async () => {
+    const text = '---\ntitle: Emoji\nlang: en\n---\n\nA parrot \u{1F99C}, a heart \u2764\uFE0F, a family \u{1F469}\u200D\u{1F467} and *an italic \u{1F600}*.\n';
+    const { publication: pub } = publicationFromText(text, mkdtempSync(join(tmpdir(), 'folio-emoji-')));
+    const bytes = await renderPdf(pub, options);
+    expect((pub.chapters[0]?.file.messages ?? []).filter((m) => m.ruleId === 'pdf-missing-glyph').map((m) => m.reason)).toEqual([]);
+    if (!poppler) return;
+    const path = pdfFile(bytes, 'emoji.pdf');
+    expect(run('pdffonts', [path]).stdout).toMatch(/\+NotoEmoji-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    expect(texts(path)).toContain('A parrot \u{1F99C}, a heart \u2764, a family \u{1F469}\u{1F467} and an italic \u{1F600}.');
+  });
+
   test('a missing glyph is reported at its own line and column in the manuscript', async () => {
-    const text = '---\ntitle: Glyphs\nlang: en\n---\n\nA first line of the paragraph,\nthen a parrot \u{1F99C} and *a hieroglyph \u{13000}* here.\n\n| a |\n|---|\n| cell \u{1F9A9} |\n';
+    const text = '---\ntitle: Glyphs\nlang: en\n---\n\nA first line of the paragraph,\nthen a parrot \u{13080} and *a hieroglyph \u{13000}* here.\n\n| a |\n|---|\n| cell \u{13090} |\n';
     const { publication: pub } = publicationFromText(text, mkdtempSync(join(tmpdir(), 'folio-glyph-')));
     await renderPdf(pub, options);
     const found = (pub.chapters[0]?.file.messages ?? []).filter((m) => m.ruleId === 'pdf-missing-glyph').map((m) => `${/U\+([0-9A-F]+)/.exec(m.reason)?.[1]}@${m.line}:${m.column}`);
     // Line 7: "then a parrot " is 14 characters; the hieroglyph follows " and *a hieroglyph ".
     // Columns count UTF-16 code units, as every unified position does: the parrot takes two.
-    expect(found.sort()).toEqual(['13000@7:36', '1F99C@7:15', '1F9A9@11:8']);
+    expect(found.sort()).toEqual(['13000@7:36', '13080@7:15', '13090@11:8']);
   });
 
   test.skipIf(!poppler)('a book: title page, chapters on new pages, outline', async () => {

@@ -50,6 +50,8 @@ export interface PdfTheme {
     mono: FontFaces;
     /** Covers glyphs the text face lacks. */
     fallback: FontFaces;
+    /** Covers what the fallback lacks too: emoji and pictographs (theme `symbols`; default Noto Emoji). */
+    symbols: FontFaces;
   };
   colors: { text: string; accent: string; muted: string };
   /** Space between the columns of a two-column chapter, in points (theme `columnGap`; default 16). */

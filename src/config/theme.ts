@@ -13,6 +13,9 @@ const require = createRequire(join(packageRoot, 'package.json'));
 
 export class ThemeError extends Error {}
 
+/** The emoji face a theme without `pdf.fonts.symbols` gets (Noto Emoji, OFL, from npm). */
+const DEFAULT_SYMBOLS = '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf';
+
 /** theme.yaml and its parsed document: a message names the line and column of the key it is about. */
 class ThemeFile {
   constructor(
@@ -156,6 +159,8 @@ export function loadTheme(nameOrDir = 'default', cwd = process.cwd()): Theme {
         text: faces(fonts.text, dir, 'pdf.fonts.text', file),
         mono: faces(fonts.mono, dir, 'pdf.fonts.mono', file),
         fallback: faces(fonts.fallback, dir, 'pdf.fonts.fallback', file),
+        // Optional: a theme written before symbols existed gets Folio's default.
+        symbols: faces(fonts.symbols ?? { regular: DEFAULT_SYMBOLS }, dir, 'pdf.fonts.symbols', file),
       },
       colors: { text: color('text'), accent: color('accent'), muted: color('muted') },
       ...columnOptions(pdf, file),

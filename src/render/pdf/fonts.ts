@@ -12,9 +12,9 @@ import { startFromLearnt } from './learnt-tables.js';
 
 export type Family = 'text' | 'mono';
 export type Variant = 'regular' | 'italic' | 'bold' | 'boldItalic';
-export type FontKey = `${Family | 'fallback'}-${Variant}`;
+export type FontKey = `${Family | 'fallback' | 'symbols'}-${Variant}`;
 
-const families = ['text', 'mono', 'fallback'] as const;
+const families = ['text', 'mono', 'fallback', 'symbols'] as const;
 const variants: readonly Variant[] = ['regular', 'italic', 'bold', 'boldItalic'];
 
 /** A piece of text set in one font. */
@@ -33,7 +33,7 @@ export interface Segmented {
 
 /** What the layout engine needs from fonts. Pure: same input, same answer. */
 export interface Metrics {
-  /** Splits `text` into runs of one font each: the family's face, else the fallback face. */
+  /** Splits `text` into runs of one font each: the family's face, else the fallback face, else the symbols (emoji) face. */
   segment(text: string, family: Family, variant: Variant, size: number): Segmented;
   /** Advance width of `text` set in `font` at `size` points (kerning and ligatures on). */
   width(text: string, font: FontKey, size: number): number;
@@ -192,6 +192,7 @@ export class FontBook implements Metrics {
   segment(text: string, family: Family, variant: Variant, size: number): Segmented {
     const primary: FontKey = `${family}-${variant}`;
     const fallback: FontKey = `fallback-${variant}`;
+    const symbols: FontKey = `symbols-${variant}`;
     const segments: Segment[] = [];
     const missing: number[] = [];
     // Runs of one font, as slices of `text` (most texts are one run in the primary face).
@@ -204,6 +205,7 @@ export class FontBook implements Metrics {
       let font: FontKey = primary;
       if (!alwaysPrimary(codePoint) && !this.has(primary, codePoint)) {
         if (this.has(fallback, codePoint)) font = fallback;
+        else if (this.has(symbols, codePoint)) font = symbols;
         else missing.push(codePoint);
       }
       if (font !== currentFont) {

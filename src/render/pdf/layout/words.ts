@@ -76,12 +76,16 @@ function breakKind(char: string): BreakKind | undefined {
   return undefined;
 }
 
-/** What is never drawn: C0/C1 controls other than spaces, and invisible joiners. */
+/**
+ * What is never drawn: C0/C1 controls other than spaces, invisible joiners, and the
+ * variation selectors and zero-width joiner of emoji sequences (❤️, 👩‍🔬): the monochrome
+ * emoji face has no glyph for them, and each part of a sequence is drawn on its own.
+ */
 function isInvisible(char: string): boolean {
   const c = char.charCodeAt(0);
   if (c < 0x20) return c !== 0x09 && c !== 0x0a && c !== 0x0d;
   if (c < 0x7f) return false;
-  return c <= 0x9f || c === 0x200b || c === 0x2060 || c === 0xfeff;
+  return c <= 0x9f || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || (c >= 0xfe00 && c <= 0xfe0f);
 }
 
 /**
