@@ -72,7 +72,7 @@ export function parseMarkdown(file: VFile, limits: Partial<ParseLimits> = {}): R
   let tree: Root;
   try {
     // A long book is parsed chapter by chapter: the same tree, a fraction of the parser's
-    // peak memory; only the chapters that may hold an autolink literal take GFM's slower parse.
+    // peak memory; each chapter takes GFM's autolinks and tables only if it may hold one.
     tree = (text.length > chunkAbove ? parseInPieces(text, (piece) => parserFor(piece).parse(piece)) : undefined) ?? parserFor(text).parse(file);
   } catch (error) {
     // micromark recurses per nesting level: a shape the scan did not foresee can still exhaust the stack.

@@ -62,8 +62,10 @@ export function plan(options: CliOptions, io: Io): Plan | number {
     // The page size and margins may each come from the theme, folio.yaml or --page-size: check them together.
     const block = textBlockProblem(theme.pdf);
     if (block) {
-      const where = config?.pageLayoutAt && (config.margins || config.pageSize) ? `${rel(config.path)}:${config.pageLayoutAt.line}:${config.pageLayoutAt.column}: error: ` : options.pageSize ? `folio: --page-size ${options.pageSize.name}: ` : `folio: theme ${theme.name}: `;
-      io.stderr(`${where}${block}${where.includes(': error: ') ? ' [config-type]' : ''}\n`);
+      // At the folio.yaml line that set the page size or the margins, else at the flag or the theme.
+      const at = config?.pageLayoutAt;
+      if (config && at) io.stderr(`${rel(config.path)}:${at.line}:${at.column}: error: ${block} [config-type]\n`);
+      else io.stderr(`folio: ${options.pageSize ? `--page-size ${options.pageSize.name}` : `theme ${theme.name}`}: ${block}\n`);
       return 2;
     }
     render = {

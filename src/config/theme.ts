@@ -20,16 +20,16 @@ const DEFAULT_SYMBOLS = '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400R
 class ThemeFile {
   constructor(
     readonly path: string,
-    private readonly doc?: Document,
-    private readonly lines?: LineCounter,
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
   ) {}
 
   /** `path:line:column` of the value a message is about (`what` starts with its key path, `pdf.fontSize`), or of its nearest written parent. */
   at(what: string): string {
     const keys = (/^[\w.]+/.exec(what)?.[0] ?? '').split('.').filter(Boolean);
     for (let n = keys.length; n > 0; n--) {
-      const node: unknown = this.doc?.getIn(keys.slice(0, n), true);
-      if (isNode(node) && node.range && this.lines) {
+      const node: unknown = this.doc.getIn(keys.slice(0, n), true);
+      if (isNode(node) && node.range) {
         const place = this.lines.linePos(node.range[0]);
         return `${this.path}:${place.line}:${place.col}`;
       }

@@ -14,7 +14,7 @@ import { FontBook } from './fonts.js';
 import type { Page } from './layout/paginate.js';
 import { xmpMetadata } from './metadata.js';
 import { Painter } from './paint.js';
-import { layoutAll } from './passes.js';
+import { layoutAll, withoutNewMessages } from './passes.js';
 import { countOutline, pdfaDocumentOptions, pdfaImageHook } from './pdfa.js';
 
 /** A fixed date for the PDF's info dictionary: pdfkit otherwise writes "now". */
@@ -56,9 +56,7 @@ export function pageMapOf(pub: Publication, options: RenderOptions): PageMap {
   const starts = new PageMapCollector();
   const fonts = new FontBook(options.theme.pdf.fonts);
   // The page map must not report the layout's warnings a second time.
-  const counts = pub.chapters.map((chapter) => chapter.file.messages.length);
-  layoutAll(pub, options, fonts, (page) => starts.add(page));
-  pub.chapters.forEach((chapter, index) => chapter.file.messages.splice(counts[index] ?? 0));
+  withoutNewMessages(pub, () => layoutAll(pub, options, fonts, (page) => starts.add(page)));
   return starts.map();
 }
 

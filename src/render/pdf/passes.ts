@@ -18,6 +18,18 @@ import { Paginator, type Page } from './layout/paginate.js';
 import { tocItems } from './layout/toc.js';
 import type { LayoutEnv } from './layout/types.js';
 
+/**
+ * Runs `work` and drops the messages it reported on the chapters' files: for a layout
+ * run again (the page map, the layout report, the contents set a second time), whose
+ * warnings the first run reported already.
+ */
+export function withoutNewMessages<T>(pub: Publication, work: () => T): T {
+  const counts = pub.chapters.map((chapter) => chapter.file.messages.length);
+  const result = work();
+  pub.chapters.forEach((chapter, index) => chapter.file.messages.splice(counts[index] ?? 0));
+  return result;
+}
+
 /** Receives each finished page; `front` for the title and contents pages, which come after the others. */
 export type PageSink = (page: Page, front: boolean) => void;
 
@@ -34,7 +46,7 @@ class LayoutSetup {
   private readonly byId: Map<string, Chapter>;
 
   constructor(
-    private readonly pub: Publication,
+    readonly pub: Publication,
     private readonly options: RenderOptions,
     private readonly fonts: FontBook,
   ) {
@@ -94,7 +106,8 @@ class LayoutSetup {
 }
 
 /** The single pass: front pages (placeholder numbers) to `front`, every later page to `sink` as it is finished. */
-function layoutPass(setup: LayoutSetup, pub: Publication, sink: (page: Page) => void, front: (page: Page) => void): PassResult {
+function layoutPass(setup: LayoutSetup, sink: (page: Page) => void, front: (page: Page) => void): PassResult {
+  const { pub } = setup;
   const destPages = new Map<string, number>();
   const figurePages = new Map<string, number>();
   // Pages up to this number are front matter; unknown until the front items are all added.
@@ -125,19 +138,19 @@ function layoutPass(setup: LayoutSetup, pub: Publication, sink: (page: Page) => 
  */
 export function layoutAll(pub: Publication, options: RenderOptions, fonts: FontBook, sink: PageSink): void {
   const setup = new LayoutSetup(pub, options, fonts);
-  const held: Page[] = [];
   const body = (page: Page) => sink(page, false);
-  // Without a contents page, the title page is final as it is: nothing is held back.
-  const { destPages } = layoutPass(setup, pub, body, setup.toc ? (page) => held.push(page) : body);
+  // The front pages of the pass have placeholder numbers: only their count is kept. Without a contents page, the title page is final as it is.
+  let placeholders = 0;
+  const { destPages } = layoutPass(setup, body, setup.toc ? () => placeholders++ : body);
   if (!setup.toc) return;
   // The contents again, with its numbers. Its warnings were reported by the pass already.
-  const counts = pub.chapters.map((chapter) => chapter.file.messages.length);
   const front: Page[] = [];
-  const paginator = setup.paginator((page) => front.push(page));
-  setup.addFront(paginator, destPages);
-  paginator.finish();
-  pub.chapters.forEach((chapter, index) => chapter.file.messages.splice(counts[index] ?? 0));
+  withoutNewMessages(pub, () => {
+    const paginator = setup.paginator((page) => front.push(page));
+    setup.addFront(paginator, destPages);
+    paginator.finish();
+  });
   // Fixed-width numbers keep the contents' lines: a different page count is a Folio bug, not a manuscript's.
-  if (front.length !== held.length) throw new Error(`the contents took ${front.length} page(s) with its numbers and ${held.length} without`);
+  if (front.length !== placeholders) throw new Error(`the contents took ${front.length} page(s) with its numbers and ${placeholders} without`);
   for (const page of front) sink(page, true);
 }

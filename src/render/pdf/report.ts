@@ -6,6 +6,7 @@
 import type { Publication } from '../../ast/publication.js';
 import type { RenderOptions } from '../../config/options.js';
 import { forEachPage } from './index.js';
+import { withoutNewMessages } from './passes.js';
 import type { Page } from './layout/paginate.js';
 
 export interface LayoutReport {
@@ -55,8 +56,6 @@ export class ReportCollector {
 export function layoutReport(pub: Publication, options: RenderOptions): LayoutReport {
   const collector = new ReportCollector();
   // The report must not repeat the layout's warnings.
-  const counts = pub.chapters.map((chapter) => chapter.file.messages.length);
-  forEachPage(pub, options, (page) => collector.page(page));
-  pub.chapters.forEach((chapter, index) => chapter.file.messages.splice(counts[index] ?? 0));
+  withoutNewMessages(pub, () => forEachPage(pub, options, (page) => collector.page(page)));
   return collector.report;
 }

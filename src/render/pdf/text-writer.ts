@@ -139,6 +139,11 @@ interface Direct {
   written: Map<string, Written>;
 }
 
+/** How far the viewer moves the pen over `written` at `size` points, with `tracking` (Tc) after each glyph. */
+function advanceOf(written: Written, size: number, tracking: number): number {
+  return (written.advance * size) / 1000 + tracking * written.glyphs;
+}
+
 /** The TJ array being written: the words of one baseline, in one font, size, colour and spacing. */
 interface OpenArray {
   parts: string;
@@ -249,7 +254,6 @@ export class TextWriter {
     else this.doc.addContent(Buffer.from(lines, 'latin1'));
   }
 
-  /** Draws `text` with its baseline at (x, y) from the page's top left corner. */
   /** Writes the open TJ array, if any. */
   private closeArray(): void {
     if (!this.array) return;
@@ -257,6 +261,7 @@ export class TextWriter {
     this.array = undefined;
   }
 
+  /** Draws `text` with its baseline at (x, y) from the page's top left corner. */
   text(text: string, key: FontKey, size: number, color: string, x: number, y: number, height: number, tracking = 0): void {
     if (!text) return;
     const font = this.embeddedFont(key);
@@ -269,7 +274,7 @@ export class TextWriter {
       // The next word of the line: an adjustment moves the pen to it (negative: to the right).
       const adjust = num(((array.pen - x) * 1000) / size);
       array.parts += adjust === '0' ? ` ${shaped.tj}` : ` ${adjust} ${shaped.tj}`;
-      array.pen = array.pen - (Number(adjust) * size) / 1000 + (shaped.advance * size) / 1000 + tracking * shaped.glyphs;
+      array.pen = array.pen - (Number(adjust) * size) / 1000 + advanceOf(shaped, size, tracking);
       return;
     }
     this.closeArray();
@@ -291,7 +296,7 @@ export class TextWriter {
     out += `1 0 0 1 ${left} ${num(baseline)} Tm\n`;
     if (shaped !== undefined) {
       this.write(out);
-      const start = { parts: shaped.tj, baseline, pen: Number(left) + (shaped.advance * size) / 1000 + tracking * shaped.glyphs };
+      const start = { parts: shaped.tj, baseline, pen: Number(left) + advanceOf(shaped, size, tracking) };
       // Outside a text object (never, in practice) the array is written at once.
       if (this.open) this.array = start;
       else this.write(`[${start.parts}] TJ\n`);

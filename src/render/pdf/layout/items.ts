@@ -132,7 +132,7 @@ export function paragraphItems(lines: Line[], spec: ParagraphSpec): Item[] {
     const item: Item = {
       height: spec.leading,
       spaceBefore: index === 0 ? spec.spaceBefore : 0,
-      // Made when first asked for: the first of a book's two layout passes only counts pages.
+      // Made when first asked for: a page map without a PDF (pageMapOf) only counts pages.
       get boxes(): Box[] {
         return (boxes ??= lineBoxes(line, spec.x, baseline, labels));
       },
