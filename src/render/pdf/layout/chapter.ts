@@ -217,13 +217,18 @@ export function titlePageItems(pub: Publication, env: LayoutEnv): Item[] {
   return [opening, ...(cover ? [cover] : []), ...text];
 }
 
+/** The language subtag of a BCP 47 tag, lower case (`de` for `de-CH`): what the labels of the front and back matter are chosen by. */
+export function primaryLanguage(lang: string): string {
+  return lang.split('-')[0]?.toLowerCase() ?? '';
+}
+
 const creditsLabel: Record<string, string> = { fr: 'Crédits', de: 'Bildnachweis', es: 'Créditos', it: 'Crediti', pt: 'Créditos', nl: 'Verantwoording' };
 /** "page" abbreviated before a number, by language (German "S." for Seite, Spanish "pág."). */
 const pageAbbreviation: Record<string, string> = { de: 'S.', es: 'pág.', nl: 'p.', pt: 'p.', it: 'p.', fr: 'p.' };
 
 /** The credits page: every image credit, with its chapter and page. */
 export function creditsItems(pub: Publication, pages: Map<string, number>, envFor: (chapterId: string) => LayoutEnv, env: LayoutEnv): Item[] {
-  const language = pub.meta.lang.split('-')[0]?.toLowerCase() ?? '';
+  const language = primaryLanguage(pub.meta.lang);
   const label = creditsLabel[language] ?? 'Credits';
   const pageLabel = pageAbbreviation[language] ?? 'p.';
   const { scope } = newScope(env);

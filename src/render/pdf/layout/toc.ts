@@ -12,7 +12,7 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Chapter, Publication } from '../../../ast/publication.js';
-import { bodyStyle, chapterDest, newScope, textItems } from './chapter.js';
+import { bodyStyle, chapterDest, newScope, primaryLanguage, textItems } from './chapter.js';
 import { baselineIn, textBox } from './items.js';
 import { layoutLines } from './lines.js';
 import type { BlockCtx, Box, Item, LayoutEnv, RunStyle, StructNode } from './types.js';
@@ -20,12 +20,8 @@ import type { BlockCtx, Box, Item, LayoutEnv, RunStyle, StructNode } from './typ
 const labels: Record<string, string> = { fr: 'Table des matières', de: 'Inhalt', es: 'Índice', it: 'Indice', pt: 'Índice', nl: 'Inhoud' };
 const pageWords: Record<string, string> = { fr: 'page', de: 'Seite', es: 'página', it: 'pagina', pt: 'página', nl: 'pagina' };
 
-function language(lang: string): string {
-  return lang.split('-')[0]?.toLowerCase() ?? '';
-}
-
 export function tocLabel(lang: string): string {
-  return labels[language(lang)] ?? 'Contents';
+  return labels[primaryLanguage(lang)] ?? 'Contents';
 }
 
 /** One line of the contents: a chapter (level 0) or one of its sections (level 1). */
@@ -87,7 +83,7 @@ export function tocItems(pub: Publication, env: LayoutEnv, pages: Map<string, nu
   const nested = entries.some((entry) => entry.level === 1);
   // Entries of several lines (sections, bylines) need air between them.
   const airy = nested || entries.some((entry) => entry.byline !== undefined);
-  const pageWord = pageWords[language(pub.meta.lang)] ?? 'page';
+  const pageWord = pageWords[primaryLanguage(pub.meta.lang)] ?? 'page';
   let chapterItem: StructNode = toc;
   let sectionToc: StructNode | undefined;
   entries.forEach((entry, index) => {
