@@ -145,6 +145,15 @@ describe('PDF renderer', () => {
     }
   });
 
+  test('invisible characters are never drawn, wherever the text is set (running heads too): no fallback run, no box', () => {
+    const fonts = new FontBook(theme.pdf.fonts);
+    // A word joiner, a zero-width space, a BOM and a zero-width joiner between Latin letters (Moby-Dick's titles carry word joiners).
+    const { segments, missing } = fonts.segment('Loomings\u2060.\u200b Call\ufeff me\u200d Ishmael', 'text', 'italic', 9);
+    expect(missing).toEqual([]);
+    expect(segments.every((segment) => segment.font === 'text-italic')).toBe(true);
+    expect(segments.map((segment) => segment.text).join('')).toBe('Loomings. Call me Ishmael');
+  });
+
   test('justified lines fill the measure; the last line does not', () => {
     const fonts = new FontBook(theme.pdf.fonts);
     const style: RunStyle = { family: 'text', bold: false, italic: false, size: 10, color: '#000000' };
@@ -196,15 +205,32 @@ describe('PDF renderer', () => {
     expect(lastPageText('en')).toMatch(/^Credits .*, p\.\u00a0\d/);
   });
 
-  test('emoji are drawn from the symbols face (Noto Emoji), with no warning; emoji sequences lose their joiners and selectors', async () => {
-    const text = '---\ntitle: Emoji\nlang: en\n---\n\nA parrot \u{1F99C}, a heart \u2764\uFE0F, a family \u{1F469}\u200D\u{1F467} and *an italic \u{1F600}*.\n';
+  test('emoji are drawn from the symbols face (Noto Emoji), sequences as one glyph each, with no warning and their exact text', async () => {
+    const family = '\u{1F469}\u200D\u{1F469}\u200D\u{1F467}';
+    const flag = '\u{1F1EB}\u{1F1F7}';
+    const keycap = '1\uFE0F\u20E3';
+    const line = `A parrot \u{1F99C}, a heart \u2764\uFE0F, a family ${family}, a flag ${flag}, a keycap ${keycap}, thumbs \u{1F44D}\u{1F3FD} and \u{1F44D} and *an italic \u{1F600}*.`;
+    const text = `---\ntitle: Emoji\nlang: en\n---\n\n${line}\n`;
     const { publication: pub } = publicationFromText(text, mkdtempSync(join(tmpdir(), 'folio-emoji-')));
+    const boxes = layoutPublication(pub, options).flatMap((page) => page.placed.flatMap((placed) => placed.item.boxes.flatMap((box) => (box.kind === 'text' ? [box] : []))));
+    const symbols = boxes.filter((box) => box.font.startsWith('symbols-'));
+    // Each sequence is one box of the symbols face, as wide as a single emoji: one glyph (the face's ligature), not its parts side by side.
+    const fonts = new FontBook(theme.pdf.fonts);
+    const single = fonts.width('\u{1F99C}', 'symbols-regular', 10);
+    expect(single).toBeGreaterThan(5);
+    for (const sequence of [family, flag, keycap, '\u2764\uFE0F', '\u{1F44D}\u{1F3FD}']) {
+      expect(symbols.some((box) => box.text === sequence), sequence).toBe(true);
+      expect(fonts.width(sequence, 'symbols-regular', 10), sequence).toBeCloseTo(single, 3);
+    }
+    // The joiners and selectors are in no other face's text.
+    expect(boxes.filter((box) => !box.font.startsWith('symbols-') && /[\u200D\uFE0F\u20E3]/u.test(box.text))).toEqual([]);
     const bytes = await renderPdf(pub, options);
     expect((pub.chapters[0]?.file.messages ?? []).filter((m) => m.ruleId === 'pdf-missing-glyph').map((m) => m.reason)).toEqual([]);
     if (!poppler) return;
     const path = pdfFile(bytes, 'emoji.pdf');
     expect(run('pdffonts', [path]).stdout).toMatch(/\+NotoEmoji-Regular\s+CID TrueType\s+Identity-H\s+yes yes yes/);
-    expect(texts(path)).toContain('A parrot \u{1F99C}, a heart \u2764, a family \u{1F469}\u{1F467} and an italic \u{1F600}.');
+    // Thumbs up with and without its skin tone share one monochrome glyph: the second is drawn with its /ActualText, so both read back as written.
+    expect(texts(path).replace(/\s+/g, ' ')).toContain(line.replace(/\*/g, ''));
   });
 
   test('a missing glyph is reported at its own line and column in the manuscript', async () => {

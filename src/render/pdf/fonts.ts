@@ -8,6 +8,7 @@ import { create, type Font } from 'fontkit';
 import { glyphsNameTheirCharacters } from './glyph-characters.js';
 import type { FontFaces, PdfTheme } from '../../config/options.js';
 import { Shaper } from './shaper.js';
+import { EMOJI_PRESENTATION, isInvisible, isSequenceExtender } from './sequences.js';
 import { startFromLearnt } from './learnt-tables.js';
 
 export type Family = 'text' | 'mono';
@@ -202,8 +203,18 @@ export class FontBook implements Metrics {
     while (index < text.length) {
       const codePoint = text.codePointAt(index) ?? 0;
       const length = codePoint > 0xffff ? 2 : 1;
+      if ((codePoint < 0x20 || codePoint >= 0x7f) && (isInvisible(codePoint) || isSequenceExtender(codePoint))) {
+        // Not drawn (a run ends before it), unless it extends the emoji before it in the symbols face.
+        if (currentFont !== symbols || index === start || isInvisible(codePoint)) {
+          if (index > start) segments.push(this.measured(text.slice(start, index), currentFont, size));
+          start = index + length;
+        }
+        index += length;
+        continue;
+      }
       let font: FontKey = primary;
-      if (!alwaysPrimary(codePoint) && !this.has(primary, codePoint)) {
+      if (text.charCodeAt(index + length) === EMOJI_PRESENTATION && this.has(symbols, codePoint)) font = symbols;
+      else if (!alwaysPrimary(codePoint) && !this.has(primary, codePoint)) {
         if (this.has(fallback, codePoint)) font = fallback;
         else if (this.has(symbols, codePoint)) font = symbols;
         else missing.push(codePoint);

@@ -7,6 +7,7 @@
  * positioning) is reported as complex, and the caller shapes it with fontkit.
  */
 import type { Font, Glyph } from 'fontkit';
+import { isSequenceExtender } from './sequences.js';
 
 interface Single {
   glyph: Glyph;
@@ -135,6 +136,8 @@ export class Shaper {
   }
 
   private single(codePoint: number, char: string): Single | null {
+    // A joiner or selector makes a sequence the face's substitutions turn into one glyph: fontkit shapes it whole.
+    if (codePoint >= 0x200d && isSequenceExtender(codePoint)) return null;
     let single = this.singles.get(codePoint);
     if (single === undefined) {
       single = this.importedSingle(codePoint);

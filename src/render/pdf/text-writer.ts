@@ -14,6 +14,7 @@ import { fontFeatures, type FontBook, type FontKey } from './fonts.js';
 import type { Glyph } from 'fontkit';
 import type { ShapedRun, Shaper } from './shaper.js';
 import { num, rgb } from './content-number.js';
+import { actualTextSpan, mappedText } from './actual-text.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -76,6 +77,11 @@ class GlyphCodes {
     }
     return code;
   }
+
+  /** What the ToUnicode map will say the glyph of `code` stands for. */
+  mapped(code: string): string {
+    return mappedText(this.tables.unicode, code);
+  }
 }
 
 function isEmbeddedFont(value: unknown): value is EmbeddedFont {
@@ -126,6 +132,8 @@ interface Written {
   advance: number;
   /** Glyphs, each of which the character spacing (Tc) widens. */
   glyphs: number;
+  /** The text, when the ToUnicode map of its glyphs reads otherwise: drawn in an /ActualText span. */
+  actual: string | undefined;
 }
 
 /** A face whose texts our shaper writes as glyph codes. */
@@ -270,7 +278,7 @@ export class TextWriter {
     const baseline = height - y;
     const shaped = this.shaped(text, key);
     const array = this.array;
-    if (shaped && array && this.open && key === this.font && size === this.size && color === this.color && tracking === this.tracking && baseline === array.baseline && x > array.pen - size) {
+    if (shaped && shaped.actual === undefined && array && this.open && key === this.font && size === this.size && color === this.color && tracking === this.tracking && baseline === array.baseline && x > array.pen - size) {
       // The next word of the line: an adjustment moves the pen to it (negative: to the right).
       const adjust = num(((array.pen - x) * 1000) / size);
       array.parts += adjust === '0' ? ` ${shaped.tj}` : ` ${adjust} ${shaped.tj}`;
@@ -296,6 +304,11 @@ export class TextWriter {
     out += `1 0 0 1 ${left} ${num(baseline)} Tm\n`;
     if (shaped !== undefined) {
       this.write(out);
+      if (shaped.actual !== undefined) {
+        // Alone in its span: the next word starts an array (and a text matrix) of its own.
+        this.write(`${actualTextSpan(shaped.actual)}[${shaped.tj}] TJ\nEMC\n`);
+        return;
+      }
       const start = { parts: shaped.tj, baseline, pen: Number(left) + advanceOf(shaped, size, tracking) };
       // Outside a text object (never, in practice) the array is written at once.
       if (this.open) this.array = start;
@@ -303,6 +316,9 @@ export class TextWriter {
       return;
     }
     const [encoded, positions] = font.encode(text, fontFeatures(key));
+    const unicode = subsetTables(font)?.unicode;
+    const actual = unicode && encoded.map((code) => mappedText(unicode, code)).join('') !== text;
+    if (actual) out += actualTextSpan(text);
     const scale = size / 1000;
     let commands: string[] = [];
     let hex = '';
@@ -335,6 +351,7 @@ export class TextWriter {
       penX += position.xAdvance * scale + tracking;
     });
     flush();
+    if (actual) out += 'EMC\n';
     this.write(out);
   }
 
@@ -346,7 +363,9 @@ export class TextWriter {
     if (written === undefined) {
       const run = direct.shaper.shape(text);
       if (!run) return undefined;
-      written = { tj: this.shapedRun(run, direct.codes), advance: run.advanceWidth * direct.codes.scale, glyphs: run.glyphs.length };
+      const tj = this.shapedRun(run, direct.codes);
+      const mapped = run.glyphs.map((glyph) => direct.codes.mapped(direct.codes.code(glyph))).join('');
+      written = { tj, advance: run.advanceWidth * direct.codes.scale, glyphs: run.glyphs.length, actual: mapped === text ? undefined : text };
       direct.written.set(text, written);
     }
     return written;

@@ -7,6 +7,7 @@
  */
 import type { Node } from 'unist';
 import { variantOf, type FontKey, type Metrics } from '../fonts.js';
+import { isInvisible } from '../sequences.js';
 import type { Fragment, Run, RunStyle } from './types.js';
 
 export type MissingGlyph = (codePoint: number, node: Node | undefined) => void;
@@ -74,18 +75,6 @@ function breakKind(char: string): BreakKind | undefined {
   if (char === '-' || char === '\u2010') return 'explicit';
   if (char === '\u2013' || char === '\u2014' || char === '/') return 'dash';
   return undefined;
-}
-
-/**
- * What is never drawn: C0/C1 controls other than spaces, invisible joiners, and the
- * variation selectors and zero-width joiner of emoji sequences (❤️, 👩‍🔬): the monochrome
- * emoji face has no glyph for them, and each part of a sequence is drawn on its own.
- */
-function isInvisible(char: string): boolean {
-  const c = char.charCodeAt(0);
-  if (c < 0x20) return c !== 0x09 && c !== 0x0a && c !== 0x0d;
-  if (c < 0x7f) return false;
-  return c <= 0x9f || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || (c >= 0xfe00 && c <= 0xfe0f);
 }
 
 /**
@@ -333,7 +322,7 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
         word.close();
         continue;
       }
-      if (isInvisible(char)) {
+      if (isInvisible(code)) {
         word.close();
         continue;
       }
