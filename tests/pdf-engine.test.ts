@@ -224,6 +224,16 @@ describe('footnotes and orphans', () => {
       expect(report.orphans + report.widows, `filler ${filler}`).toBe(0);
     }
   });
+
+  test('a paragraph whose last line calls a note does not leave that line alone overleaf (its kept lines bring the room of the note)', () => {
+    const note = 'A note of a few lines, long enough to need room of its own at the foot of the page it is called on. '.repeat(2);
+    for (let filler = 10; filler <= 46; filler++) {
+      const text = `${Array.from({ length: filler }, () => 'Filler line of text, short.').join('\n\n')}\n\nThe calling paragraph goes on for a while, long enough to fill four or five lines of the measure, so that its lines can be split over two pages, and only at its very end does it call its note[^n].\n\n${'More text after the calling paragraph. '.repeat(30)}\n\n[^n]: ${note}`;
+      const pub = { ...briefPublication(), chapters: [chapter('ch-1', 'Notes', markdown(text))], credits: [] };
+      const report = layoutReport(pub, options);
+      expect(report.orphans + report.widows, `filler ${filler}`).toBe(0);
+    }
+  });
 });
 
 describe('structure and metadata', () => {

@@ -66,6 +66,8 @@ export class Paginator {
   private deferred: Item[] = [];
   private readonly area: number;
   private count = 0;
+  /** The chain of kept items found too tall for a page: items up to `end` of `items` are set one by one. */
+  private unkept: { items: readonly Item[]; end: number } = { items: [], end: -1 };
   /** The open band of columns of the current page (column items only). */
   private region: ColumnRegion | undefined;
 
@@ -145,16 +147,24 @@ export class Paginator {
     return { all, min };
   }
 
-  /** Height of `items[i]` and the items kept with it. */
+  /**
+   * Height of `items[i]` and the items kept with it, with the note lines those items
+   * must bring onto the page (a last line that calls a note needs room for it too, or
+   * it would be pushed overleaf alone, a widow).
+   */
   private chainHeight(items: readonly Item[], i: number): number {
+    if (items === this.unkept.items && i <= this.unkept.end) return items[i]?.height ?? 0;
     let j = i;
     let height = items[i]?.height ?? 0;
-    while (height <= this.area && items[j]?.keepWithNext) {
+    while (items[j]?.keepWithNext) {
       const next = items[j + 1];
       if (!next || next.breakBefore) break;
-      height += next.spaceBefore + next.height;
+      height += next.spaceBefore + next.height + this.noteNeeds(next).min;
       j++;
     }
+    // A chain taller than a page cannot be kept: it is set as it comes, to its end, rather
+    // than leave its first item alone on this page for the rest to fit on the next.
+    if (height > this.area) this.unkept = { items, end: j };
     return height;
   }
 
