@@ -314,7 +314,7 @@ describe('two-column layout', () => {
     if (!one || !two || !three) throw new Error('list lines not found');
     expect(two.y - one.y).toBeCloseTo(leading, 6);
     expect(three.y - two.y).toBeCloseTo(2 * leading, 6); // the second item wraps onto two lines
-    // One column keeps the theme's paragraphs: spaced by default, indented when it says so.
+    // One column keeps the theme's paragraphs: indented by default (as the default EPUB CSS), spaced when it says so.
     const firstOf = (options: RenderOptions, word: string) => {
       const list = layoutPublication(publicationFromFile('tests/fixtures/pdf-columns/grid.md').publication, options, fonts);
       const found = list.flatMap((page) => page.placed).find((placed) => texts(placed.item)[0]?.text.startsWith(word));
@@ -322,11 +322,11 @@ describe('two-column layout', () => {
       return { spaceBefore: found.item.spaceBefore, left: Math.min(...texts(found.item).map((box) => box.x)) };
     };
     const spaced = optionsFor('A4', 1);
-    expect(spaced.theme.pdf.paragraphs).toBe('spaced');
+    spaced.theme.pdf.paragraphs = 'spaced';
     expect(firstOf(spaced, 'Bravo').spaceBefore).toBeCloseTo(leading / 2, 6);
     expect(firstOf(spaced, 'Bravo').left).toBeCloseTo(0, 2);
     const indented = optionsFor('A4', 1);
-    indented.theme.pdf.paragraphs = 'indented';
+    expect(indented.theme.pdf.paragraphs).toBe('indented');
     expect(firstOf(indented, 'Bravo')).toEqual({ spaceBefore: 0, left: expect.closeTo(pdfTheme.fontSize, 2) });
     expect(firstOf(indented, 'Alpha').left).toBeCloseTo(0, 2);
     expect(firstOf(indented, 'Delta').left).toBeCloseTo(0, 2);
@@ -337,10 +337,13 @@ describe('two-column layout', () => {
     try {
       cpSync(resolve('templates/default'), dir, { recursive: true });
       const yaml = readFileSync(join(dir, 'theme.yaml'), 'utf8');
-      expect(yaml).toContain('paragraphs: spaced');
-      writeFileSync(join(dir, 'theme.yaml'), yaml.replace('paragraphs: spaced', 'paragraphs: indented'));
+      expect(yaml).toContain('paragraphs: indented');
+      writeFileSync(join(dir, 'theme.yaml'), yaml.replace('paragraphs: indented', 'paragraphs: spaced'));
+      expect(loadTheme(dir).pdf.paragraphs).toBe('spaced');
+      // A theme that does not say gets the default EPUB CSS's marking: indented.
+      writeFileSync(join(dir, 'theme.yaml'), yaml.replace(/\n {2}paragraphs: indented/, ''));
       expect(loadTheme(dir).pdf.paragraphs).toBe('indented');
-      writeFileSync(join(dir, 'theme.yaml'), yaml.replace('paragraphs: spaced', 'paragraphs: sideways'));
+      writeFileSync(join(dir, 'theme.yaml'), yaml.replace('paragraphs: indented', 'paragraphs: sideways'));
       expect(() => loadTheme(dir)).toThrow(/pdf\.paragraphs \(spaced or indented\)/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

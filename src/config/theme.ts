@@ -132,7 +132,7 @@ export function loadTheme(nameOrDir = 'default', cwd = process.cwd()): Theme {
   const cssPath = join(dir, cssName);
   if (!existsSync(cssPath) || !statSync(cssPath).isFile()) throw new ThemeError(`${file.at('epub.css')}: epub.css: ${cssName} not found`);
   const textAlign = pdf.textAlign === 'left' ? 'left' : pdf.textAlign === 'justify' || pdf.textAlign === undefined ? 'justify' : undefined;
-  const paragraphs = pdf.paragraphs === 'indented' ? 'indented' : pdf.paragraphs === 'spaced' || pdf.paragraphs === undefined ? 'spaced' : undefined;
+  const paragraphs = pdf.paragraphs === 'spaced' ? 'spaced' : pdf.paragraphs === 'indented' || pdf.paragraphs === undefined ? 'indented' : undefined;
   const marginValues: Margins = {
     top: num(margins, 'top', file, 'pdf.margins.top', 0, 400),
     bottom: num(margins, 'bottom', file, 'pdf.margins.bottom', 0, 400),

@@ -291,7 +291,8 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
       width = spaceWidth(style, metrics);
       spaces.set(style, width);
     }
-    items.push(options.ragged ? { t: 'glue', width, stretch: 0, shrink: 0 } : { t: 'glue', width, stretch: width * 0.5, shrink: width * 0.3 });
+    // TeX's proportions (Computer Modern's word space stretches by half and shrinks by a third).
+    items.push(options.ragged ? { t: 'glue', width, stretch: 0, shrink: 0 } : { t: 'glue', width, stretch: width / 2, shrink: width / 3 });
   };
 
   for (const run of runs) {
