@@ -150,7 +150,9 @@ export class Paginator {
   /**
    * Height of `items[i]` and the items kept with it, with the note lines those items
    * must bring onto the page (a last line that calls a note needs room for it too, or
-   * it would be pushed overleaf alone, a widow).
+   * it would be pushed overleaf alone, a widow). Called once per item placed: a chain
+   * found taller than a page is recorded (`unkept`), and its items are then measured
+   * alone.
    */
   private chainHeight(items: readonly Item[], i: number): number {
     if (items === this.unkept.items && i <= this.unkept.end) return items[i]?.height ?? 0;
