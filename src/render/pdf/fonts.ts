@@ -203,9 +203,10 @@ export class FontBook implements Metrics {
     while (index < text.length) {
       const codePoint = text.codePointAt(index) ?? 0;
       const length = codePoint > 0xffff ? 2 : 1;
-      if ((codePoint < 0x20 || codePoint >= 0x7f) && (isInvisible(codePoint) || isSequenceExtender(codePoint))) {
+      const invisible = isInvisible(codePoint);
+      if (invisible || (codePoint >= 0x200d && isSequenceExtender(codePoint))) {
         // Not drawn (a run ends before it), unless it extends the emoji before it in the symbols face.
-        if (currentFont !== symbols || index === start || isInvisible(codePoint)) {
+        if (invisible || currentFont !== symbols || index === start) {
           if (index > start) segments.push(this.measured(text.slice(start, index), currentFont, size));
           start = index + length;
         }

@@ -363,23 +363,28 @@ export class TextWriter {
     if (written === undefined) {
       const run = direct.shaper.shape(text);
       if (!run) return undefined;
-      const tj = this.shapedRun(run, direct.codes);
-      const mapped = run.glyphs.map((glyph) => direct.codes.mapped(direct.codes.code(glyph))).join('');
+      const { tj, mapped } = this.shapedRun(run, direct.codes);
       written = { tj, advance: run.advanceWidth * direct.codes.scale, glyphs: run.glyphs.length, actual: mapped === text ? undefined : text };
       direct.written.set(text, written);
     }
     return written;
   }
 
-  /** A run our shaper shaped, as the inside of a TJ array: glyph codes, with kerning as adjustments. */
-  private shapedRun(run: ShapedRun, codes: GlyphCodes): string {
+  /**
+   * A run our shaper shaped, as the inside of a TJ array (glyph codes, with kerning as
+   * adjustments), and what the ToUnicode map will read its glyphs as.
+   */
+  private shapedRun(run: ShapedRun, codes: GlyphCodes): { tj: string; mapped: string } {
     const scale = codes.scale;
     let tj = '';
     let hex = '';
+    let mapped = '';
     for (let index = 0; index < run.glyphs.length; index++) {
       const glyph = run.glyphs[index];
       if (!glyph) continue;
-      hex += codes.code(glyph);
+      const code = codes.code(glyph);
+      hex += code;
+      mapped += codes.mapped(code);
       // An advance that is not the glyph's own (kerning, or a glyph the layout sets wider or narrower, even the last).
       const adjust = ((run.advances[index] ?? 0) - glyph.advanceWidth) * scale;
       if (adjust !== 0) {
@@ -388,6 +393,6 @@ export class TextWriter {
       }
     }
     if (hex) tj += `${tj ? ' ' : ''}<${hex}>`;
-    return tj;
+    return { tj, mapped };
   }
 }
