@@ -56,8 +56,19 @@ export function makeCreditFromPhrasing(children: PhrasingContent[], ctx: Transfo
   return credit;
 }
 
-// `©`, `(c)`, `Credit:`, `Credits:`, `Crédit :`, `Photo:`, `Photo :`, `Image:`, `Illustration :`.
-const creditStart = /^\s*(©|\(c\)\s|(?:cr[ée]dits?|photos?|image|illustration)\s*:)/i;
+/**
+ * How a credit line starts, in the languages Folio hyphenates: `©` or `(c)`; a label and
+ * a colon (a space before it, as French sets it, or not), `Photo:`, `Crédit :`, `Foto:`,
+ * `Bildnachweis:`, `Fuente:`…; or English's `Photo by`, `Courtesy of`. Only the
+ * paragraph right after a figure is asked.
+ */
+const creditLabels = [
+  'credits?', 'crédits?', 'créditos?', 'crediti', 'photos?', 'photographs?', 'photography', 'pictures?', 'images?', 'illustrations?', 'source',
+  'fotos?', 'fotografías?', 'fotografias?', 'fotografie', 'bild', 'bilder', 'bildnachweis', 'bildquelle', 'quelle', 'grafik', 'illustrationen',
+  'imagen', 'imágenes', 'fuente', 'ilustración', 'immagine', 'immagini', 'fonte', 'illustrazione', 'imagem', 'imagens', 'ilustração',
+  'beeld', 'bron', 'illustratie',
+];
+const creditStart = new RegExp(`^\\s*(?:©|\\(c\\)\\s|(?:${creditLabels.join('|')})\\s*:|(?:photo(?:graph)?|image|illustration|picture)s?\\s+by\\s|courtesy\\s+of\\s)`, 'iu');
 
 function isCreditParagraph(node: RootContent | undefined): node is Paragraph {
   if (!node || node.type !== 'paragraph') return false;
