@@ -1,7 +1,8 @@
-import type { FootnoteDefinition, Heading, Root, RootContent } from 'mdast';
+import type { FootnoteDefinition, Heading, Root, RootContent, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { report } from '../../diagnostics/report.js';
 import type { TransformContext } from '../context.js';
+import { charPoint } from '../source-point.js';
 
 export interface ChapterPart {
   /** The `#` heading that opens it; absent for text before the first one, or a manuscript without any. */
@@ -13,7 +14,8 @@ export interface ChapterPart {
  * Splits a manuscript on its top-level `#` headings. Text before the first one
  * becomes an untitled leading part (dropped when it is only whitespace).
  * Footnote definitions move to the part that first calls them, so every chapter
- * carries the notes it needs; an undefined call is reported.
+ * carries the notes it needs; an undefined call is reported. Markdown leaves a call
+ * to a note that is never defined as text (`[^missing]`): it is reported too.
  */
 export function splitChapters(tree: Root, ctx: TransformContext): ChapterPart[] {
   const parts: ChapterPart[] = [];
@@ -55,8 +57,24 @@ export function splitChapters(tree: Root, ctx: TransformContext): ChapterPart[] 
     }
     part.tree.children.push(...notes);
   }
+  visit(tree, 'text', (node) => reportUndefinedCalls(node, ctx));
   for (const [identifier, { node, home }] of definitions) {
     if (!placed.has(identifier)) home.tree.children.push(node);
   }
   return parts.filter((p) => p.heading || p.tree.children.some((c) => c.type !== 'footnoteDefinition') || parts.length === 1);
+}
+
+/** `[^label]` left as text: a call whose note is never defined (an escaped `\[^label]` is meant as written). */
+const undefinedCall = /\[\^([^\]\s]+)\]/g;
+
+function reportUndefinedCalls(node: Text, ctx: TransformContext): void {
+  if (!node.value.includes('[^')) return;
+  const source = String(ctx.file.value);
+  for (const match of node.value.matchAll(undefinedCall)) {
+    const call = match[0];
+    const point = charPoint(source, node, call);
+    if (point?.offset !== undefined && source[point.offset - 1] === '\\') continue;
+    const place = point ? { start: point, end: { ...point, column: point.column + call.length, offset: (point.offset ?? 0) + call.length } } : node.position;
+    report(ctx.file, 'footnote-undefined', `footnote ${call} has no definition: add "${call}: text", or write \\${call} to print it as it is`, place);
+  }
 }

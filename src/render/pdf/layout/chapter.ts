@@ -8,7 +8,7 @@ import { coverItem } from './cover.js';
 import { figureItem } from './figures.js';
 import { baseStyle, childrenOf, inlineRuns, NoteNumbers, type InlineScope } from './inline.js';
 import { paragraphItems } from './items.js';
-import { charPoint } from './source-point.js';
+import { charPoint } from '../../../ast/source-point.js';
 import { layoutLines, type MissingGlyph } from './lines.js';
 import type { Align, BlockCtx, BlockStyle, Item, LayoutEnv, Run, RunStyle, StructNode } from './types.js';
 
