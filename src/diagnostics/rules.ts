@@ -53,6 +53,7 @@ export const rules = {
   'epub-image-format': { severity: 'warning', stage: 'epub', summary: 'an image format EPUB 3 cannot carry; its alt text is shown' },
   'pdf-unsupported-node': { severity: 'warning', stage: 'pdf', summary: 'the PDF renderer cannot render a node' },
   'pdf-image': { severity: 'warning', stage: 'pdf', summary: 'an image cannot be drawn in the PDF' },
+  'pdf-table-width': { severity: 'warning', stage: 'pdf', summary: 'a table is too wide for the page even in smaller type: words in its cells are hyphenated or cut' },
   'pdf-missing-glyph': { severity: 'warning', stage: 'pdf', summary: 'no embedded font has a glyph for a character' },
   'pdfa-transparency': { severity: 'warning', stage: 'pdf', summary: 'PDF/A-1 forbids transparency: images were flattened onto the white page' },
   'pdfa-cmyk': { severity: 'warning', stage: 'pdf', summary: 'a CMYK image makes a PDF/A file non-conformant (its output intent is sRGB)' },

@@ -1,4 +1,4 @@
-/** GFM tables: column widths from content, one unbreakable item per row, header repeated. */
+/** GFM tables: column widths from content, one unbreakable item per row, header repeated; a table too wide for the page is set smaller. */
 import type { AlignType, Table } from 'mdast';
 import { baseStyle, inlineRuns } from './inline.js';
 import { baselineIn, lineBoxes, linkLabels } from './items.js';
@@ -8,6 +8,10 @@ import { structIn, type Align, type BlockCtx, type Box, type Item, type Run, typ
 
 const PAD_X = 4;
 const PAD_Y = 3;
+/** A table's type, as a share of the body size; one too wide for the measure may shrink to MIN_SCALE. */
+const TABLE_SCALE = 0.88;
+const MIN_SCALE = 0.7;
+const EPSILON = 0.01;
 
 function alignOf(align: AlignType | undefined): Align {
   return align === 'center' ? 'center' : align === 'right' ? 'right' : 'left';
@@ -17,7 +21,7 @@ function alignOf(align: AlignType | undefined): Align {
  * Column widths: each column gets at least its longest word, the rest of the width is
  * shared in proportion to what each column would need to fit on one line.
  */
-function columnWidths(cells: Run[][][], columns: number, ctx: BlockCtx): number[] {
+function columnWidths(cells: Run[][][], columns: number, ctx: BlockCtx): { widths: number[]; sumMin: number } {
   const min = new Array<number>(columns).fill(2 * PAD_X + 8);
   const max = new Array<number>(columns).fill(2 * PAD_X + 8);
   for (const row of cells) {
@@ -29,27 +33,65 @@ function columnWidths(cells: Run[][][], columns: number, ctx: BlockCtx): number[
   }
   const total = ctx.width;
   const sumMax = max.reduce((a, b) => a + b, 0);
-  if (sumMax <= total) return max.map((w) => (w * total) / sumMax);
   const sumMin = min.reduce((a, b) => a + b, 0);
-  if (sumMin >= total) return min.map((w) => (w * total) / sumMin);
+  if (sumMax <= total) return { widths: max.map((w) => (w * total) / sumMax), sumMin };
+  if (sumMin >= total) return { widths: min.map((w) => (w * total) / sumMin), sumMin };
   const room = total - sumMin;
   const want = max.map((w, i) => w - (min[i] ?? 0));
   const sumWant = want.reduce((a, b) => a + b, 0) || 1;
-  return min.map((w, i) => w + (room * (want[i] ?? 0)) / sumWant);
+  return { widths: min.map((w, i) => w + (room * (want[i] ?? 0)) / sumWant), sumMin };
 }
 
-export function tableItems(node: Table, ctx: BlockCtx): Item[] {
-  const { env } = ctx.scope;
-  const size = ctx.style.size * 0.88;
-  const leading = size * 1.3;
-  const columns = Math.max(1, ...node.children.map((row) => row.children.length));
-  const cells: Run[][][] = node.children.map((row, rowIndex) =>
+function cellRuns(node: Table, size: number, ctx: BlockCtx): Run[][][] {
+  return node.children.map((row, rowIndex) =>
     row.children.map((cell) => {
       const style = { ...baseStyle(ctx.style), italic: false, size, bold: rowIndex === 0 };
       return inlineRuns(cell.children, style, ctx.scope);
     }),
   );
-  const widths = columnWidths(cells, columns, ctx);
+}
+
+interface TableFit {
+  size: number;
+  cells: Run[][][];
+  widths: number[];
+  /** Cells break words at the language's hyphenation points: their longest words do not fit even at the smallest size. */
+  hyphenate: boolean;
+}
+
+/**
+ * The size a table is set in and its column widths. A table whose longest words do not
+ * fit the measure side by side is set smaller, down to MIN_SCALE of the body size; if
+ * they still do not fit, its cells are hyphenated (words are cut only where a syllable
+ * is wider than its column) and a warning says so.
+ */
+function fitTable(node: Table, columns: number, ctx: BlockCtx): TableFit {
+  const base = ctx.style.size * TABLE_SCALE;
+  let size = base;
+  let cells = cellRuns(node, size, ctx);
+  let { widths, sumMin } = columnWidths(cells, columns, ctx);
+  if (sumMin <= ctx.width + EPSILON) return { size, cells, widths, hyphenate: false };
+  // Words scale with the type; the cells' padding does not.
+  const padding = columns * 2 * PAD_X;
+  const scale = (ctx.width - padding) / Math.max(EPSILON, sumMin - padding);
+  size = Math.max(ctx.style.size * MIN_SCALE, Math.floor(base * scale * 10) / 10);
+  cells = cellRuns(node, size, ctx);
+  ({ widths, sumMin } = columnWidths(cells, columns, ctx));
+  if (sumMin <= ctx.width + EPSILON) return { size, cells, widths, hyphenate: false };
+  ctx.scope.env.warn(
+    'pdf-table-width',
+    `this table's ${columns} columns are too wide for the page: their longest words need ${Math.round(sumMin)} pt side by side at ${size.toFixed(1)} pt, the text block is ${Math.round(ctx.width)} pt wide; words in its cells are hyphenated, or cut where they cannot be. Split the table, shorten its longest words, or use a wider page (--page-size A4)`,
+    node,
+  );
+  return { size, cells, widths, hyphenate: true };
+}
+
+export function tableItems(node: Table, ctx: BlockCtx): Item[] {
+  const { env } = ctx.scope;
+  const columns = Math.max(1, ...node.children.map((row) => row.children.length));
+  const { size, cells, widths, hyphenate } = fitTable(node, columns, ctx);
+  const leading = size * 1.3;
+  const lineOptions = hyphenate ? { hyphenate: env.hyphenate } : {};
   const baseline = baselineIn(size, leading);
   const items: Item[] = [];
   let header: Item | undefined;
@@ -61,7 +103,7 @@ export function tableItems(node: Table, ctx: BlockCtx): Item[] {
     let lineCount = 1;
     row.forEach((runs, column) => {
       const width = widths[column] ?? 0;
-      const lines = layoutLines(runs, Math.max(1, width - 2 * PAD_X), alignOf(node.align?.[column]), env.metrics, ctx.scope.missing);
+      const lines = layoutLines(runs, Math.max(1, width - 2 * PAD_X), alignOf(node.align?.[column]), env.metrics, ctx.scope.missing, lineOptions);
       const cell: StructNode = { role: rowIndex === 0 ? 'TH' : 'TD', parent: tr };
       const labels = linkLabels(lines);
       lines.forEach((line, index) => boxes.push(...lineBoxes(line, x + PAD_X, PAD_Y + index * leading + baseline, labels).map((box) => tagged(box, cell))));

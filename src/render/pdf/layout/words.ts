@@ -206,12 +206,13 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
   let word = new WordBuilder();
   let pendingSpace: RunStyle | undefined;
 
-  const pushBox = (pieces: Piece[]) => {
+  /** `reserve`: the hyphen a break after the box would add, which must fit on the line too. */
+  const pushBox = (pieces: Piece[], reserve = 0) => {
     const { fragments, width } = measurePieces(pieces, metrics, missing);
     if (fragments.length === 0) return;
     const stretch = options.ragged ? 0 : fragments.reduce((sum, f) => sum + (f.font.startsWith('mono') ? 0 : f.text.length * f.size * TRACKING), 0);
     const box: KBox = { t: 'box', fragments, width, stretch, offset: pieces[0]?.offset ?? 0 };
-    if (width > measure + EPSILON) cutBox(box, metrics, items);
+    if (width + reserve > measure + EPSILON) cutBox(box, metrics, items);
     else items.push(box);
   };
 
@@ -270,10 +271,10 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
     for (const point of breaks) {
       if (point.at <= position || point.at >= text.length) continue;
       const syllable = cut(point.at);
-      pushBox(syllable);
       const style = syllable[syllable.length - 1]?.style;
-      if (point.kind === 'discretionary' && style) {
-        const hyphen = hyphenOf(style);
+      const hyphen = point.kind === 'discretionary' && style ? hyphenOf(style) : undefined;
+      pushBox(syllable, hyphen?.width);
+      if (hyphen) {
         items.push(penaltyItem(hyphen.width, HYPHEN_PENALTY, true, hyphen, true));
       } else if (point.kind === 'explicit') {
         items.push(penaltyItem(0, EXPLICIT_PENALTY, true));

@@ -1,0 +1,76 @@
+/**
+ * Tables wider than the measure: set in smaller type until their longest words fit side
+ * by side; past the smallest size, hyphenated inside their cells with a warning. Words
+ * never cross a cell's edge (nor the margin).
+ */
+import { describe, expect, test } from 'vitest';
+import { formatMessage } from '../src/diagnostics/report.js';
+import { loadTheme } from '../src/config/theme.js';
+import { FontBook } from '../src/render/pdf/fonts.js';
+import { renderPdf } from '../src/render/pdf/index.js';
+import { layoutLines } from '../src/render/pdf/layout/lines.js';
+import type { RunStyle } from '../src/render/pdf/layout/types.js';
+import { getHyphenator } from '../src/typography/hyphenation.js';
+import { hasTool, pdfFile, run, wordBoxes, type WordBox } from './helpers/pdf-tools.js';
+import { publicationFromText } from './helpers/publication.js';
+import { strayWords } from './helpers/text-block.js';
+
+const theme = loadTheme('default');
+const fonts = new FontBook(theme.pdf.fonts);
+const poppler = hasTool('pdftotext') && hasTool('pdfinfo');
+
+function table(columns: number, rows: number, head: (c: number) => string, cell: (r: number, c: number) => string): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+  return [line(range(columns).map(head)), line(range(columns).map(() => '---')), ...range(rows).map((r) => line(range(columns).map((c) => cell(r, c))))].join('\n');
+}
+
+async function build(body: string): Promise<{ words: WordBox[]; text: string; messages: string[] }> {
+  const { publication, file } = publicationFromText(`---\ntitle: Tables\nlang: en\n---\n\n${body}\n`, import.meta.dirname);
+  const path = pdfFile(await renderPdf(publication, { theme }), `table-${Math.random().toString(36).slice(2)}.pdf`);
+  return { words: wordBoxes(path), text: run('pdftotext', ['-layout', path, '-']).stdout, messages: file.messages.map((m) => formatMessage(m, 'input.md')) };
+}
+
+/** Words of one line that overlap: a word ran out of its cell into the next one. */
+function overlaps(words: WordBox[]): string[] {
+  const found: string[] = [];
+  const sorted = [...words].sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin);
+  sorted.forEach((word, index) => {
+    const next = sorted[index + 1];
+    if (next && next.page === word.page && Math.abs(next.yMin - word.yMin) < 1 && next.xMin < word.xMax - 0.5) found.push(`${word.text}|${next.text}`);
+  });
+  return found;
+}
+
+describe('a syllable and its hyphen wider than the measure', () => {
+  test('is cut, so that no line is wider than the measure', () => {
+    const style: RunStyle = { family: 'text', bold: true, italic: false, size: 7.4, color: '#000000' };
+    // Wider than "head", narrower than "head-": the hyphen after the syllable would cross the edge.
+    const head = fonts.width('head', 'text-bold', 7.4);
+    const measure = head + fonts.width('-', 'text-bold', 7.4) / 2;
+    const lines = layoutLines([{ kind: 'text', text: 'heading heading', style }], measure, 'left', fonts, () => undefined, { hyphenate: getHyphenator('en') });
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(line.width).toBeLessThanOrEqual(measure + 0.01);
+    expect(lines.map((line) => line.fragments.map((f) => f.text).join('')).join('').replaceAll('-', '')).toBe('headingheading');
+  });
+});
+
+describe.skipIf(!poppler)('a table wider than the measure', () => {
+  test('seven columns: set smaller, every word whole and inside its cell, no warning', async () => {
+    const heads = ['Station', 'Operator', 'Installed', 'Calibration', 'Readings', 'Missing', 'Reliability'];
+    const { words, text, messages } = await build(table(7, 4, (c) => heads[c] ?? '', (r, c) => (c === 6 ? 'acceptable' : `cell${r}${c} value`)));
+    expect(messages).toEqual([]);
+    for (const head of heads) expect(text).toContain(head);
+    expect(text).toContain('acceptable');
+    expect(overlaps(words)).toEqual([]);
+    expect(strayWords(words, theme.pdf)).toEqual([]);
+  });
+
+  test('twelve columns: hyphenated in its cells at the smallest size, with a warning where the table is', async () => {
+    const { words, messages } = await build(table(12, 3, (c) => `Column heading ${c}`, (r, c) => `value ${r}.${c} with words`));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^input\.md:6:1: warning: this table's 12 columns are too wide for the page: .* at 7\.\d pt, .* \[pdf-table-width\]$/);
+    expect(overlaps(words)).toEqual([]);
+    expect(strayWords(words, theme.pdf)).toEqual([]);
+  });
+});
