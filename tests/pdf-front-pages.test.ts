@@ -45,7 +45,7 @@ describe('front pages set last', () => {
     const contents = (pageTexts(front)[1] ?? '').split('|').map((box) => box.replace(/^[\d,]+:/, '')).filter((text) => text !== '.').join(' ');
     const openers = pages.flatMap((page) => {
       const title = page.placed.find((p) => p.item.opener && p.item.outline)?.item.outline?.title;
-      return title && title !== 'Contents' && title !== 'Credits' ? [`${title} ${page.number}`] : [];
+      return title && title !== 'Contents' && title !== 'Image credits' ? [`${title} ${page.number}`] : [];
     });
     expect(openers).toHaveLength(5);
     for (const entry of openers) expect(contents).toContain(entry);

@@ -59,7 +59,7 @@ describe('PDF renderer', () => {
       'Closing words worth repeating',
       'Last line.',
       'Second note.',
-      'Credits',
+      'Image credits',
       '© Hero Photographer/Agency',
       'Photo: Figure Author',
     ]);
@@ -202,7 +202,7 @@ describe('PDF renderer', () => {
     };
     expect(lastPageText('de')).toMatch(/^Bildnachweis .*, S\.\u00a0\d/);
     expect(lastPageText('es')).toMatch(/^Créditos .*, pág\.\u00a0\d/);
-    expect(lastPageText('en')).toMatch(/^Credits .*, p\.\u00a0\d/);
+    expect(lastPageText('en')).toMatch(/^Image credits .*, p\.\u00a0\d/);
   });
 
   test('emoji are drawn from the symbols face (Noto Emoji), sequences as one glyph each, with no warning and their exact text', async () => {
@@ -253,7 +253,7 @@ describe('PDF renderer', () => {
     expect(opener).toBeGreaterThan(1);
     expect(pages[opener]?.placed[0]?.item.outline?.title).toBe('Second Chapter');
     const text = texts(path).replace(/\s+/g, ' ');
-    inOrder(text, ['The Book', 'With two chapters', 'The Brief Title', 'Second Chapter', 'A subsection', 'Credits']);
+    inOrder(text, ['The Book', 'With two chapters', 'The Brief Title', 'Second Chapter', 'A subsection', 'Image credits']);
     if (qpdf) {
       const json = run('qpdf', ['--json', '--json-key=outlines', path]).stdout;
       expect(json).toContain('"title": "The Brief Title"');

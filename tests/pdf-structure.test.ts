@@ -79,7 +79,7 @@ describe('a book: the field guide', () => {
 
   test('outline: chapters > sections > subsections, each on its page', async () => {
     const outline = outlineTree(await book.pdf.getOutline());
-    expect(outline.map((item) => item.title)).toEqual(['Contents', 'Before You Go', 'In the Field', 'After the Walk', 'Keeping It Going', 'Credits']);
+    expect(outline.map((item) => item.title)).toEqual(['Contents', 'Before You Go', 'In the Field', 'After the Walk', 'Keeping It Going', 'Image credits']);
     const first = outline[1];
     expect(first?.items.map((item) => item.title)).toEqual(['Why count at all', 'Choosing a transect', 'What to bring']);
     expect(first?.items[1]?.items.map((item) => item.title)).toEqual(['Walking pace', 'Weather rules']);
@@ -195,7 +195,7 @@ describe('a collection: tests/fixtures/pdf-collection', () => {
 
   test('outline: articles > sections; links of every kind tagged', async () => {
     const outline = outlineTree(await collection.pdf.getOutline());
-    expect(outline.map((item) => item.title)).toEqual(['Contents', 'Port Ellery bets on battery ferries to cut the harbour’s diesel bill and its noise', 'Lowering the lagoons', 'A word from the editors', 'Credits']);
+    expect(outline.map((item) => item.title)).toEqual(['Contents', 'Port Ellery bets on battery ferries to cut the harbour’s diesel bill and its noise', 'Lowering the lagoons', 'A word from the editors', 'Image credits']);
     expect(outline[1]?.items.map((item) => item.title)).toEqual(['What changes', 'Why it matters', 'What comes next']);
     expect(outline[2]?.items.map((item) => item.title)).toEqual(['The plan', 'The counts']);
     const urls = collection.links.filter((link) => link.url).map((link) => link.url);

@@ -103,6 +103,19 @@ export function parseManuscript(source: ManuscriptSource, ctx: TransformContext,
 }
 
 /**
+ * A byline (authors and date) opens an article: a manuscript of one chapter, or the first
+ * chapter of each manuscript of a collection. The chapters of a book do not repeat it:
+ * its title page names the authors.
+ */
+function keepBylines(chapters: Chapter[], collection: boolean): void {
+  chapters.forEach((chapter, index) => {
+    if (index === 0 && (collection || chapters.length === 1)) return;
+    chapter.authors = [];
+    delete chapter.date;
+  });
+}
+
+/**
  * Builds one publication from one or more manuscripts (a collection when more).
  * Errors are reported on each manuscript's VFile; the caller decides from them.
  */
@@ -118,6 +131,7 @@ export function buildPublication(sources: ManuscriptSource[], options: Publicati
     const parsed = parseManuscript(source, ctx, options.meta?.lang ?? options.defaultLang ?? 'en', options.parseLimits);
     first ??= parsed.frontMatter;
     firstCtx ??= ctx;
+    keepBylines(parsed.chapters, sources.length > 1);
     chapters.push(...parsed.chapters);
   }
   const fm: FrontMatter = first ?? { authors: [], positions: new Map() };

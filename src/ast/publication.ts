@@ -31,8 +31,14 @@ export interface Chapter {
   title: PhrasingContent[];
   titleText: string;
   subtitle?: string;
+  /**
+   * The byline's names: the manuscript's authors on an article's opener (a manuscript of
+   * one chapter, or the first chapter of each manuscript of a collection); empty for the
+   * chapters of a book, whose title page names them.
+   */
   authors: string[];
   lang: string;
+  /** The byline's date (`YYYY-MM-DD`), where the byline is. */
   date?: string;
   /** Hero image under the title, with its credit as a child. */
   hero?: Figure;

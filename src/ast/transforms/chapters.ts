@@ -1,4 +1,5 @@
 import type { FootnoteDefinition, Heading, Root, RootContent, Text } from 'mdast';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { visit } from 'unist-util-visit';
 import { report } from '../../diagnostics/report.js';
 import type { TransformContext } from '../context.js';
@@ -57,7 +58,7 @@ export function splitChapters(tree: Root, ctx: TransformContext): ChapterPart[] 
     }
     part.tree.children.push(...notes);
   }
-  visit(tree, 'text', (node) => reportUndefinedCalls(node, ctx));
+  visit(tree, 'text', (node) => reportUndefinedCalls(node, definitions, ctx));
   for (const [identifier, { node, home }] of definitions) {
     if (!placed.has(identifier)) home.tree.children.push(node);
   }
@@ -67,11 +68,14 @@ export function splitChapters(tree: Root, ctx: TransformContext): ChapterPart[] 
 /** `[^label]` left as text: a call whose note is never defined (an escaped `\[^label]` is meant as written). */
 const undefinedCall = /\[\^([^\]\s]+)\]/g;
 
-function reportUndefinedCalls(node: Text, ctx: TransformContext): void {
-  if (!node.value.includes('[^')) return;
+function reportUndefinedCalls(node: Text, definitions: ReadonlyMap<string, unknown>, ctx: TransformContext): void {
+  // Only text the manuscript's Markdown made: an image title made a caption's text, where Markdown reads no calls.
+  if (!node.position || !node.value.includes('[^')) return;
   const source = String(ctx.file.value);
   for (const match of node.value.matchAll(undefinedCall)) {
     const call = match[0];
+    // Defined, yet left as text (inside a link's text, say): not a missing note.
+    if (definitions.has(normalizeIdentifier(match[1] ?? '').toLowerCase())) continue;
     const point = charPoint(source, node, call);
     if (point?.offset !== undefined && source[point.offset - 1] === '\\') continue;
     const place = point ? { start: point, end: { ...point, column: point.column + call.length, offset: (point.offset ?? 0) + call.length } } : node.position;

@@ -12,7 +12,7 @@ import { checkIds } from './finalize.js';
 import { pairRawHtml } from './html/pairs.js';
 import { pageMarker, withPageBreaks, type ChapterPageBreaks } from './page-breaks.js';
 import { ncName, type EpubPaths } from './paths.js';
-import { joinNames, stringsFor } from './strings.js';
+import { formatDate, joinNames, labelsFor } from '../../typography/labels.js';
 
 export function chapterContext(
   pub: Publication,
@@ -28,7 +28,7 @@ export function chapterContext(
     file: chapter.file,
     lang,
     paths,
-    strings: stringsFor(lang),
+    strings: labelsFor(lang),
     idPrefix: `${ncName(chapter.id, 'chapter')}-`,
     creditEntries,
     footnotes: { order: [], references: new Map() },
@@ -43,7 +43,15 @@ function titleBlock(state: State, ctx: ChapterContext): Element {
   const title: Paragraph = { type: 'paragraph', children: chapter.title };
   const children: ElementContent[] = [h('h1', { id: `${ctx.idPrefix}title`, className: ['title'] }, state.all(title))];
   if (chapter.subtitle) children.push(h('p', { className: ['standfirst'] }, [text(chapter.subtitle)]));
-  if (chapter.authors.length > 0) children.push(h('p', { className: ['byline'] }, [text(`${strings.by} ${joinNames(chapter.authors, strings)}`)]));
+  if (chapter.authors.length > 0 || chapter.date) {
+    // The byline: names, then the date after a middle dot ("Par Claire Donnadieu · 14 mars 2026").
+    const parts: ElementContent[] = chapter.authors.length > 0 ? [text(`${strings.by} ${joinNames(chapter.authors, strings)}`)] : [];
+    if (chapter.date) {
+      if (parts.length > 0) parts.push(text(' \u00b7 '));
+      parts.push(h('time', { dateTime: chapter.date }, [text(formatDate(chapter.date, chapter.lang))]));
+    }
+    children.push(h('p', { className: ['byline'] }, parts));
+  }
   if (chapter.hero) children.push(...asArray(state.one(chapter.hero, undefined)));
   return h('header', { className: ['title-block'] }, state.wrap(children, true));
 }

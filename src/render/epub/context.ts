@@ -7,7 +7,7 @@ import type { FolioNodeType } from '../../ast/nodes.js';
 import type { Chapter, Publication } from '../../ast/publication.js';
 import type { ChapterPageBreaks } from './page-breaks.js';
 import type { EpubPaths } from './paths.js';
-import type { EpubStrings } from './strings.js';
+import type { Labels } from '../../typography/labels.js';
 
 /** mdast-util-to-hast's handler map and state, reached through remark-rehype's public types. */
 export type Handlers = NonNullable<RemarkRehypeOptions['handlers']>;
@@ -35,7 +35,7 @@ export interface ChapterContext {
   /** The chapter's language, else the publication's. */
   lang: string;
   paths: EpubPaths;
-  strings: EpubStrings;
+  strings: Labels;
   /** Prefix of generated ids in this document (footnotes, title). */
   idPrefix: string;
   /** credit id → href of its entry on the credits page (empty when there is none). */

@@ -8,7 +8,7 @@ import type { ElementContent } from 'hast';
 import { coverOf, type Publication } from '../../ast/publication.js';
 import { h, text } from './hast.js';
 import type { EpubImage, EpubPaths } from './paths.js';
-import { fill, joinNames, type EpubStrings } from './strings.js';
+import { fill, joinNames, type Labels } from '../../typography/labels.js';
 import { escapeXml } from './xml.js';
 import { wrapWords } from '../../typography/wrap-words.js';
 
@@ -63,7 +63,7 @@ export function coverImage(pub: Publication, paths: EpubPaths): { image: EpubIma
   return figure && image ? { image, alt: figure.alt } : undefined;
 }
 
-export function coverPage(pub: Publication, paths: EpubPaths, strings: EpubStrings): Cover {
+export function coverPage(pub: Publication, paths: EpubPaths, strings: Labels): Cover {
   const { meta } = pub;
   const byline = meta.authors.length > 0 ? `${strings.by} ${joinNames(meta.authors, strings)}` : '';
   const found = coverImage(pub, paths);

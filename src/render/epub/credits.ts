@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import type { CreditEntry, Publication } from '../../ast/publication.js';
 import { h, mdastText, text } from './hast.js';
 import { CREDITS, type EpubPaths } from './paths.js';
-import { fill, type EpubStrings } from './strings.js';
+import { fill, type Labels } from '../../typography/labels.js';
 
 export function creditEntryId(entry: CreditEntry): string {
   return `credits-${entry.credit.id}`;
@@ -34,13 +34,13 @@ function phrasing(children: PhrasingContent[], file: VFile | undefined): Element
   return paragraph && paragraph.type === 'element' ? paragraph.children : [];
 }
 
-function figureLabel(entry: CreditEntry, strings: EpubStrings): string {
+function figureLabel(entry: CreditEntry, strings: Labels): string {
   const caption = entry.figure.children.find((child) => child.type === 'figureCaption');
   const label = (caption ? mdastText(caption) : '').trim() || entry.figure.alt.trim();
   return label || strings.image;
 }
 
-export function creditsBody(pub: Publication, paths: EpubPaths, strings: EpubStrings): ElementContent[] {
+export function creditsBody(pub: Publication, paths: EpubPaths, strings: Labels): ElementContent[] {
   const chapters = new Map(pub.chapters.map((chapter) => [chapter.id, chapter]));
   const items = pub.credits.map((entry) => {
     const chapter = chapters.get(entry.chapterId);

@@ -10,7 +10,7 @@ import type { Element, ElementContent } from 'hast';
 import type { VFile } from 'vfile';
 import { report } from '../../diagnostics/report.js';
 import { addClass, h, hastText, text, visitElements } from './hast.js';
-import type { EpubStrings } from './strings.js';
+import type { Labels } from '../../typography/labels.js';
 
 const safeSchemes = new Set(['http', 'https', 'mailto', 'tel', 'ftp']);
 
@@ -98,7 +98,7 @@ function isInHead(table: Element, row: Element): boolean {
   return head !== undefined && head.children.includes(row);
 }
 
-function fixTaskMarkers(root: Element, strings: EpubStrings): void {
+function fixTaskMarkers(root: Element, strings: Labels): void {
   visitElements(root, (element) => {
     element.children = element.children.map((child) => {
       if (child.type !== 'element' || child.tagName !== 'input' || child.properties.type !== 'checkbox') return child;
@@ -134,7 +134,7 @@ function tableCaptions(root: Element): void {
   });
 }
 
-export function finalize(body: ElementContent[], file: VFile, targets: LinkTargets, strings: EpubStrings): ElementContent[] {
+export function finalize(body: ElementContent[], file: VFile, targets: LinkTargets, strings: Labels): ElementContent[] {
   const root = h('div', {}, body);
   tableCaptions(root);
   root.children = rewriteChildren(root.children, file, targets);

@@ -23,7 +23,7 @@ import { landmarksFor, navDocument, ncxDocument, tableOfContents, type PageTarge
 import { packageDocument, type ManifestItem, type SpineItem } from './opf.js';
 import { pageMarker, planPages } from './page-breaks.js';
 import { CREDITS, NAV, NCX, planPaths, STYLESHEET } from './paths.js';
-import { stringsFor } from './strings.js';
+import { labelsFor } from '../../typography/labels.js';
 import { addSoftHyphens, narrowNbspFallback } from './text.js';
 import { serializeXhtml } from './xhtml.js';
 
@@ -50,7 +50,7 @@ function pageTargets(documents: readonly ContentDocument[]): PageTarget[] {
 export async function renderEpub(pub: Publication, options: RenderOptions): Promise<Uint8Array> {
   const epubOptions = options.epub ?? defaultEpubOptions;
   const paths = planPaths(pub);
-  const strings = stringsFor(pub.meta.lang);
+  const strings = labelsFor(pub.meta.lang);
   const hasCredits = pub.credits.length > 0;
   const creditEntries = hasCredits ? creditTargets(pub) : new Map<string, string>();
   const pages = planPages(pub, options.pageMap);

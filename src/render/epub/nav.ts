@@ -4,7 +4,7 @@ import type { RootContent } from 'mdast';
 import type { Publication } from '../../ast/publication.js';
 import { h, mdastText, text } from './hast.js';
 import { CREDITS, NAV, type EpubPaths } from './paths.js';
-import type { EpubStrings } from './strings.js';
+import type { Labels } from '../../typography/labels.js';
 import { serializeXhtml } from './xhtml.js';
 import { x, xmlDocument, type XmlElement } from './xml.js';
 
@@ -39,7 +39,7 @@ function sectionEntries(nodes: readonly RootContent[], file: string): TocEntry[]
   return entries;
 }
 
-export function tableOfContents(pub: Publication, paths: EpubPaths, strings: EpubStrings, hasCredits: boolean): TocEntry[] {
+export function tableOfContents(pub: Publication, paths: EpubPaths, strings: Labels, hasCredits: boolean): TocEntry[] {
   const entries: TocEntry[] = pub.chapters.map((chapter) => {
     const file = paths.chapters.get(chapter.id) ?? '';
     const entry: TocEntry = { title: chapter.titleText.trim() || chapter.id, href: file, children: sectionEntries(chapter.tree.children, file) };
@@ -62,7 +62,7 @@ function list(entries: readonly TocEntry[]): ElementContent {
   );
 }
 
-function pageListNav(strings: EpubStrings, pages: readonly PageTarget[]): ElementContent {
+function pageListNav(strings: Labels, pages: readonly PageTarget[]): ElementContent {
   return h('nav', { id: 'page-list', className: ['page-list'], 'epub:type': 'page-list', role: 'doc-pagelist', ariaLabelledBy: ['page-list-title'] }, [
     h('h2', { id: 'page-list-title' }, [text(strings.pageList)]),
     h(
@@ -73,7 +73,7 @@ function pageListNav(strings: EpubStrings, pages: readonly PageTarget[]): Elemen
   ]);
 }
 
-export function navDocument(lang: string, strings: EpubStrings, toc: readonly TocEntry[], landmarks: readonly Landmark[], pages: readonly PageTarget[] = []): string {
+export function navDocument(lang: string, strings: Labels, toc: readonly TocEntry[], landmarks: readonly Landmark[], pages: readonly PageTarget[] = []): string {
   const tocNav = h('nav', { id: 'toc', 'epub:type': 'toc', role: 'doc-toc', ariaLabelledBy: ['toc-title'] }, [
     h('h1', { id: 'toc-title' }, [text(strings.contents)]),
     list(toc),
@@ -91,7 +91,7 @@ export function navDocument(lang: string, strings: EpubStrings, toc: readonly To
   return serializeXhtml({ lang, title: strings.contents, bodyClass: 'nav', body });
 }
 
-export function landmarksFor(pub: Publication, paths: EpubPaths, strings: EpubStrings, hasCredits: boolean, cover?: string): Landmark[] {
+export function landmarksFor(pub: Publication, paths: EpubPaths, strings: Labels, hasCredits: boolean, cover?: string): Landmark[] {
   const landmarks: Landmark[] = cover ? [{ type: 'cover', title: strings.cover, href: cover }] : [];
   landmarks.push({ type: 'toc', title: strings.contents, href: `${NAV}#toc` });
   const first = pub.chapters[0];

@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h, text } from '../hast.js';
 import type { ChapterContext, State, TypedHandler } from '../context.js';
-import { fill } from '../strings.js';
+import { fill } from '../../../typography/labels.js';
 
 function noteId(ctx: ChapterContext, n: number): string {
   return `${ctx.idPrefix}fn-${n}`;

@@ -2,13 +2,14 @@
 import type { Definition, FootnoteDefinition, PhrasingContent } from 'mdast';
 import type { Node } from 'unist';
 import type { Chapter, Publication } from '../../../ast/publication.js';
+import { charPoint } from '../../../ast/source-point.js';
+import { formatDate, labelsFor } from '../../../typography/labels.js';
 import { addMarker, layoutBlocks, runsItems } from './blocks.js';
 import { columnGeometry } from './columns.js';
 import { coverItem } from './cover.js';
 import { figureItem } from './figures.js';
 import { baseStyle, childrenOf, inlineRuns, NoteNumbers, type InlineScope } from './inline.js';
 import { paragraphItems } from './items.js';
-import { charPoint } from '../../../ast/source-point.js';
 import { layoutLines, type MissingGlyph } from './lines.js';
 import type { Align, BlockCtx, BlockStyle, Item, LayoutEnv, Run, RunStyle, StructNode } from './types.js';
 
@@ -72,9 +73,12 @@ function titleBlock(chapter: Chapter, ctx: BlockCtx, book: boolean): Item[] {
     const runs: Run[] = [{ kind: 'text', text: chapter.subtitle, style: styled(ctx, { italic: true, size: s, color: env.theme.colors.muted }) }];
     items.push(...textItems(runs, ctx, s, s * 1.3, 'left', size * 0.6));
   }
-  if (chapter.authors.length > 0) {
+  if (chapter.authors.length > 0 || chapter.date) {
+    // The byline: names, then the date after a middle dot ("Claire Donnadieu · 14 mars 2026").
     const s = size * 0.92;
-    const runs: Run[] = [{ kind: 'text', text: chapter.authors.join(', '), style: styled(ctx, { bold: true, size: s, color: env.theme.colors.accent }) }];
+    const runs: Run[] = [];
+    if (chapter.authors.length > 0) runs.push({ kind: 'text', text: chapter.authors.join(', '), style: styled(ctx, { bold: true, size: s, color: env.theme.colors.accent }) });
+    if (chapter.date) runs.push({ kind: 'text', text: `${runs.length > 0 ? ' \u00b7 ' : ''}${formatDate(chapter.date, chapter.lang)}`, style: styled(ctx, { size: s, color: env.theme.colors.muted }) });
     items.push(...textItems(runs, ctx, s, s * 1.3, 'left', size * 0.7));
   }
   if (chapter.hero) {
@@ -217,20 +221,11 @@ export function titlePageItems(pub: Publication, env: LayoutEnv): Item[] {
   return [opening, ...(cover ? [cover] : []), ...text];
 }
 
-/** The language subtag of a BCP 47 tag, lower case (`de` for `de-CH`): what the labels of the front and back matter are chosen by. */
-export function primaryLanguage(lang: string): string {
-  return lang.split('-')[0]?.toLowerCase() ?? '';
-}
-
-const creditsLabel: Record<string, string> = { fr: 'Crédits', de: 'Bildnachweis', es: 'Créditos', it: 'Crediti', pt: 'Créditos', nl: 'Verantwoording' };
-/** "page" abbreviated before a number, by language (German "S." for Seite, Spanish "pág."). */
-const pageAbbreviation: Record<string, string> = { de: 'S.', es: 'pág.', nl: 'p.', pt: 'p.', it: 'p.', fr: 'p.' };
-
 /** The credits page: every image credit, with its chapter and page. */
 export function creditsItems(pub: Publication, pages: Map<string, number>, envFor: (chapterId: string) => LayoutEnv, env: LayoutEnv): Item[] {
-  const language = primaryLanguage(pub.meta.lang);
-  const label = creditsLabel[language] ?? 'Credits';
-  const pageLabel = pageAbbreviation[language] ?? 'p.';
+  const labels = labelsFor(pub.meta.lang);
+  const label = labels.credits;
+  const pageLabel = labels.pageAbbreviation;
   const { scope } = newScope(env);
   const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0 };
   const size = ctx.style.size * 1.6;

@@ -12,16 +12,14 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Chapter, Publication } from '../../../ast/publication.js';
-import { bodyStyle, chapterDest, newScope, primaryLanguage, textItems } from './chapter.js';
+import { labelsFor } from '../../../typography/labels.js';
+import { bodyStyle, chapterDest, newScope, textItems } from './chapter.js';
 import { baselineIn, textBox } from './items.js';
 import { layoutLines } from './lines.js';
 import type { BlockCtx, Box, Item, LayoutEnv, RunStyle, StructNode } from './types.js';
 
-const labels: Record<string, string> = { fr: 'Table des matières', de: 'Inhalt', es: 'Índice', it: 'Indice', pt: 'Índice', nl: 'Inhoud' };
-const pageWords: Record<string, string> = { fr: 'page', de: 'Seite', es: 'página', it: 'pagina', pt: 'página', nl: 'pagina' };
-
 export function tocLabel(lang: string): string {
-  return labels[primaryLanguage(lang)] ?? 'Contents';
+  return labelsFor(lang).contents;
 }
 
 /** One line of the contents: a chapter (level 0) or one of its sections (level 1). */
@@ -83,7 +81,7 @@ export function tocItems(pub: Publication, env: LayoutEnv, pages: Map<string, nu
   const nested = entries.some((entry) => entry.level === 1);
   // Entries of several lines (sections, bylines) need air between them.
   const airy = nested || entries.some((entry) => entry.byline !== undefined);
-  const pageWord = pageWords[primaryLanguage(pub.meta.lang)] ?? 'page';
+  const pageWord = labelsFor(pub.meta.lang).page;
   let chapterItem: StructNode = toc;
   let sectionToc: StructNode | undefined;
   entries.forEach((entry, index) => {
