@@ -62,6 +62,20 @@ describe('lines', () => {
     expect(loose.length / lines.length).toBeLessThan(0.1);
   });
 
+  test('a web address breaks after a slash or before a hyphen or dot, never after its hyphens', () => {
+    const url = 'https://example.org/data/river-levels/upper-reach/2026/series-with-a-long-path/and-more/index.html';
+    const runs = [{ kind: 'text' as const, text: `The source is ${url} for anyone who wants the raw readings.`, style: body }];
+    for (const measure of [120, 150, 180, 210]) {
+      const lines = layoutLines(runs, measure, 'justify', fonts, () => undefined, { hyphenate: getHyphenator('en') });
+      const texts = lines.map((line) => line.fragments.map((f) => f.text).join(''));
+      // The address is whole when the lines are joined without anything between them.
+      expect(texts.join('').replace(/\s+/g, ' ')).toContain(url);
+      for (const text of texts) expect(text.trimEnd()).not.toMatch(/-$/);
+      expect(lines.some((line) => line.info?.hyphenated)).toBe(false);
+      for (const line of lines) expect(line.width).toBeLessThanOrEqual(measure + 0.01);
+    }
+  });
+
   test('no hyphenation in code or URLs; ragged lines keep natural spaces', () => {
     const code: RunStyle = { ...body, family: 'mono' };
     const runs = [

@@ -77,6 +77,27 @@ function breakKind(char: string): BreakKind | undefined {
   return undefined;
 }
 
+/** A web address: a scheme and `//`, or `www.`. */
+const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/i;
+/** In a web address, a line may break before these (Chicago's rule), never after a hyphen. */
+const URL_BREAK_BEFORE = new Set(['-', '.', '_', '?', '#', '&', '=', '~', '%']);
+
+/**
+ * Where a web address may break: after a slash (not inside `//`), or before a hyphen,
+ * dot, underscore, `?`, `#`, `&`, `=`, `~` or `%`. Never after its hyphens: a line
+ * ending in one reads as a hyphenated word, and copying the text drops it.
+ */
+function urlBreaks(text: string): Array<{ at: number; kind: BreakKind }> {
+  const breaks: Array<{ at: number; kind: BreakKind }> = [];
+  const slashes = text.indexOf('//');
+  for (let i = slashes >= 0 ? slashes + 3 : 4; i < text.length - 1; i++) {
+    const char = text.charAt(i);
+    const previous = text.charAt(i - 1);
+    if ((previous === '/' && char !== '/') || (URL_BREAK_BEFORE.has(char) && previous !== '/' && !URL_BREAK_BEFORE.has(previous))) breaks.push({ at: i, kind: 'dash' });
+  }
+  return breaks;
+}
+
 /**
  * A fragment with every field present, in one order (absent ones undefined): all the
  * fragments of a book then share one hidden class, and the code that reads them (line
@@ -234,7 +255,7 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
     if (word.pieces.length === 0) return;
     const text = word.pieces.length === 1 ? (word.pieces[0]?.text ?? '') : word.pieces.map((piece) => piece.text).join('');
     // The word is dropped once closed: its breaks are ours to extend.
-    const breaks = word.breaks;
+    const breaks = URL_START.test(text) ? urlBreaks(text) : word.breaks;
     const hyphenable = options.hyphenate && word.pieces.every((piece) => piece.style.family === 'text' && piece.style.note === undefined);
     if (hyphenable && options.hyphenate && text.length >= 5) {
       for (const at of hyphenPoints(options.hyphenate, text)) {
