@@ -76,6 +76,24 @@ describe('lines', () => {
     }
   });
 
+  test('code wider than the measure breaks at the joints of its identifiers, not inside their parts', () => {
+    const code: RunStyle = { ...body, family: 'mono', size: 9 };
+    const runs = [{ kind: 'text' as const, text: 'someVeryLongIdentifierName.withAMethodCall(argumentOne, argumentTwo)', style: code }];
+    for (const align of ['left', 'justify'] as const) {
+      for (const measure of [90, 120, 160]) {
+        const lines = layoutLines(runs, measure, align, fonts, () => undefined);
+        const texts = lines.map((line) => line.fragments.map((f) => f.text).join(''));
+        expect(texts.join('')).toBe('someVeryLongIdentifierName.withAMethodCall(argumentOne,argumentTwo)');
+        // Every line but the last ends where a part ends: before a capital, after a dot or comma, before a parenthesis.
+        texts.slice(0, -1).forEach((text, index) => {
+          const next = texts[index + 1] ?? '';
+          expect(/[.,]$/.test(text) || /^[A-Z(]/.test(next), `${align} ${measure}: "${text}" | "${next}"`).toBe(true);
+        });
+        for (const line of lines) expect(line.width).toBeLessThanOrEqual(measure + 0.01);
+      }
+    }
+  });
+
   test('no hyphenation in code or URLs; ragged lines keep natural spaces', () => {
     const code: RunStyle = { ...body, family: 'mono' };
     const runs = [

@@ -55,6 +55,7 @@ export const FILL = 1e6;
 const HYPHEN_PENALTY = 50;
 const EXPLICIT_PENALTY = 50;
 const CUT_PENALTY = 800;
+const SEAM_PENALTY = 100;
 const EPSILON = 0.01;
 
 interface Piece {
@@ -162,18 +163,54 @@ export interface TokenizeOptions {
   ragged: boolean;
 }
 
-/** Cuts a box wider than the measure into single characters with break points between. */
-function cutBox(box: KBox, metrics: Metrics, out: KItem[]): void {
+/** Characters a cut may follow at a lower cost: the joints of identifiers and paths. */
+const SEAM_AFTER = new Set(['.', '_', '/', ',', ':', ';', '=', '&', '?', ')', ']', '}', '>']);
+const SEAM_BEFORE = new Set(['(', '[', '{', '<']);
+
+/** A joint of an identifier or path (`get.Name`, `snake_case`, `camelCase`, `call(`): where a cut reads best. */
+function isSeam(previous: string, char: string): boolean {
+  if (SEAM_AFTER.has(previous) || SEAM_BEFORE.has(char)) return true;
+  return /[\p{Ll}\p{Nd}]/u.test(previous) && /\p{Lu}/u.test(char);
+}
+
+/**
+ * Cuts a box wider than the measure at the joints of an identifier or a path; a part
+ * still wider than the measure is cut into single characters, at a higher cost.
+ */
+function cutBox(box: KBox, metrics: Metrics, measure: number, out: KItem[]): void {
   let offset = box.offset;
-  let first = true;
+  let previous = '';
+  const push = (fragment: Fragment, text: string) => {
+    const width = metrics.width(text, fragment.font, fragment.size);
+    out.push({ t: 'box', fragments: [{ ...fragment, text, width }], width, stretch: 0, offset });
+    offset += text.length;
+  };
   for (const fragment of box.fragments) {
-    for (const char of fragment.text) {
-      if (!first) out.push(penaltyItem(0, CUT_PENALTY, false));
-      first = false;
-      const width = metrics.width(char, fragment.font, fragment.size);
-      out.push({ t: 'box', fragments: [{ ...fragment, text: char, width }], width, stretch: 0, offset });
-      offset += char.length;
+    const chars = Array.from(fragment.text);
+    let part = '';
+    const flush = () => {
+      if (part === '') return;
+      if (metrics.width(part, fragment.font, fragment.size) <= measure + EPSILON) push(fragment, part);
+      else {
+        Array.from(part).forEach((char, index) => {
+          if (index > 0) out.push(penaltyItem(0, CUT_PENALTY, false));
+          push(fragment, char);
+        });
+      }
+      part = '';
+    };
+    for (const char of chars) {
+      if (previous !== '') {
+        const seam = isSeam(previous, char);
+        if (seam || part === '') {
+          flush();
+          out.push(penaltyItem(0, seam ? SEAM_PENALTY : CUT_PENALTY, false));
+        }
+      }
+      part += char;
+      previous = char;
     }
+    flush();
   }
 }
 
@@ -233,7 +270,7 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
     if (fragments.length === 0) return;
     const stretch = options.ragged ? 0 : fragments.reduce((sum, f) => sum + (f.font.startsWith('mono') ? 0 : f.text.length * f.size * TRACKING), 0);
     const box: KBox = { t: 'box', fragments, width, stretch, offset: pieces[0]?.offset ?? 0 };
-    if (width + reserve > measure + EPSILON) cutBox(box, metrics, items);
+    if (width + reserve > measure + EPSILON) cutBox(box, metrics, measure - reserve, items);
     else items.push(box);
   };
 
