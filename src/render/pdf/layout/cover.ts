@@ -8,7 +8,7 @@
  */
 import type { Figure } from '../../../ast/nodes.js';
 import { coverOf, type Publication } from '../../../ast/publication.js';
-import { imageProblem } from './figures.js';
+import { imageProblem } from './image-data.js';
 import type { Item, LayoutEnv, StructNode } from './types.js';
 
 /** Share of the text block's height the cover may take at most, and at least (else it is left out). */

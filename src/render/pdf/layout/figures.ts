@@ -1,25 +1,10 @@
 /** Figures (hero images included), captions, credits and pull quotes. */
 import type { Credit, Figure, FigureCaption, PullQuote } from '../../../ast/nodes.js';
-import type { Asset } from '../../../manuscript/asset-types.js';
+import { imageProblem } from './image-data.js';
 import { baseStyle, inlineRuns } from './inline.js';
 import { paragraphItems, stack } from './items.js';
 import { layoutLines } from './lines.js';
 import { structIn, type Align, type BlockCtx, type Box, type Item, type Run, type RunStyle, type StructNode } from './types.js';
-
-const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const JPEG = [0xff, 0xd8, 0xff];
-
-function startsWith(data: Uint8Array, signature: number[]): boolean {
-  return signature.every((byte, index) => data[index] === byte);
-}
-
-/** Why an asset cannot be drawn by pdfkit, or undefined when it can. */
-export function imageProblem(asset: Asset | undefined): string | undefined {
-  if (!asset) return 'the image was not loaded';
-  if (asset.mediaType === 'image/png') return startsWith(asset.data, PNG) ? undefined : 'the file is not a valid PNG';
-  if (asset.mediaType === 'image/jpeg') return startsWith(asset.data, JPEG) ? undefined : 'the file is not a valid JPEG';
-  return `${asset.mediaType} images are not supported in the PDF (use JPEG or PNG)`;
-}
 
 /** Lays out a small block of phrasing content (captions, credits, attributions). */
 export function smallText(runs: Run[], ctx: BlockCtx, size: number, align: Align, spaceBefore: number, tag?: StructNode): Item[] {

@@ -5,6 +5,7 @@
 import type { Definition, PhrasingContent, PhrasingContentMap } from 'mdast';
 import type {} from 'mdast-util-directive';
 import type { Node } from 'unist';
+import { imageProblem, inlineImageSize } from './image-data.js';
 import { attribute, decodeEntities, inlineTagEffect, parseInlineTag, type OpenElements } from './inline-html.js';
 import type { MissingGlyph } from './lines.js';
 import type { BlockStyle, LayoutEnv, Run, RunStyle } from './types.js';
@@ -132,8 +133,17 @@ const handlers: InlineHandlers = {
     });
   },
   image: (node, style, scope, out) => {
-    scope.env.warn('pdf-unsupported-node', 'an image inside a line of text is not drawn in the PDF; its alt text is set instead', node);
-    altText(node.alt, style, out, node);
+    const assetId = node.data?.assetId;
+    const asset = assetId === undefined ? undefined : scope.env.assets.get(assetId);
+    const problem = imageProblem(asset);
+    if (!asset || problem !== undefined) {
+      // A missing file was reported when the manuscript was read; a format pdfkit cannot draw is said here.
+      if (asset) scope.env.warn('pdf-image', `cannot draw image "${node.url}": ${problem ?? 'not loaded'}; its alt text is set instead`, node);
+      altText(node.alt, style, out, node);
+      return;
+    }
+    const size = inlineImageSize(asset, style.size, scope.env.measure);
+    out.push({ kind: 'image', image: { data: asset.data, alt: node.alt || 'image', assetId: asset.id, ...size }, style, node });
   },
   imageReference: (node, style, scope, out) => {
     scope.env.warn('pdf-unsupported-node', 'an image inside a line of text is not drawn in the PDF; its alt text is set instead', node);
@@ -175,7 +185,7 @@ export function inlineRuns(nodes: PhrasingContent[], style: RunStyle, scope: Inl
   let base = 0;
   let last: Node | undefined;
   for (const run of out) {
-    if (run.kind !== 'text') continue;
+    if (run.kind === 'break') continue;
     if (run.node !== last) {
       base += textLength(last);
       last = run.node;

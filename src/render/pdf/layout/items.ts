@@ -65,13 +65,22 @@ export function textBox(x: number, y: number, text: string, font: FontKey, size:
 }
 
 /** Boxes of one line: text, link areas and strike-through rules. `labels`: whole texts of links over several lines (`linkLabels`). */
-export function lineBoxes(line: Line, x: number, baseline: number, labels?: Map<Fragment, string>): Box[] {
+/** Centre of an image inside a line above the baseline, in ems: half the x-height, as CSS's `vertical-align: middle`. */
+const INLINE_IMAGE_MIDDLE = 0.24;
+
+/** `parent`: the structure element the line's images (Figure, with their alt text) go into. */
+export function lineBoxes(line: Line, x: number, baseline: number, labels?: Map<Fragment, string>, parent?: StructNode): Box[] {
   const boxes: Box[] = [];
   const links: Array<Extract<Box, { kind: 'link' }>> = [];
   for (const fragment of line.fragments) {
     const left = x + fragment.x;
     const y = baseline - fragment.rise;
-    boxes.push(textBox(left, y, fragment.text, fragment.font, fragment.size, fragment.color, undefined, undefined, fragment.tracking || undefined, fragment.link));
+    const { image } = fragment;
+    if (image) {
+      const top = y - fragment.size * INLINE_IMAGE_MIDDLE - image.height / 2;
+      const tag: StructNode = { role: 'Figure', alt: image.alt, parent };
+      boxes.push({ kind: 'image', x: left, y: top, width: image.width, height: image.height, data: image.data, alt: image.alt, assetId: image.assetId, tag });
+    } else boxes.push(textBox(left, y, fragment.text, fragment.font, fragment.size, fragment.color, undefined, undefined, fragment.tracking || undefined, fragment.link));
     if (fragment.note !== undefined && fragment.link?.startsWith('#fn-')) {
       // The first call of a note: the note links back here.
       boxes.push({ kind: 'dest', x: left, y: y - fragment.size * 1.6, name: `fnref-${fragment.link.slice(4)}` });
@@ -85,7 +94,8 @@ export function lineBoxes(line: Line, x: number, baseline: number, labels?: Map<
         last.width = left + fragment.width - last.x;
         last.height = Math.max(last.height, height);
       } else {
-        const label = labels?.get(fragment);
+        // A link that is an image says what the image shows.
+        const label = labels?.get(fragment) ?? fragment.image?.alt;
         links.push({ kind: 'link', x: left, y: top, width: fragment.width, height, url: fragment.link, ...(label === undefined ? {} : { label }) });
       }
     }
@@ -134,7 +144,7 @@ export function paragraphItems(lines: Line[], spec: ParagraphSpec): Item[] {
       spaceBefore: index === 0 ? spec.spaceBefore : 0,
       // Made when first asked for: a page map without a PDF (pageMapOf) only counts pages.
       get boxes(): Box[] {
-        return (boxes ??= lineBoxes(line, spec.x, baseline, labels));
+        return (boxes ??= lineBoxes(line, spec.x, baseline, labels, spec.tag));
       },
       set boxes(value: Box[]) {
         boxes = value;

@@ -31,7 +31,7 @@ function codePoints(text: string): number {
 }
 
 function sameStyle(a: Fragment, b: Fragment): boolean {
-  return a.font === b.font && a.size === b.size && a.color === b.color && a.link === b.link && a.rise === b.rise && a.strike === b.strike && a.note === b.note;
+  return a.image === undefined && b.image === undefined && a.font === b.font && a.size === b.size && a.color === b.color && a.link === b.link && a.rise === b.rise && a.strike === b.strike && a.note === b.note;
 }
 
 interface Space {

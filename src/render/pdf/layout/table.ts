@@ -106,7 +106,7 @@ export function tableItems(node: Table, ctx: BlockCtx): Item[] {
       const lines = layoutLines(runs, Math.max(1, width - 2 * PAD_X), alignOf(node.align?.[column]), env.metrics, ctx.scope.missing, lineOptions);
       const cell: StructNode = { role: rowIndex === 0 ? 'TH' : 'TD', parent: tr };
       const labels = linkLabels(lines);
-      lines.forEach((line, index) => boxes.push(...lineBoxes(line, x + PAD_X, PAD_Y + index * leading + baseline, labels).map((box) => tagged(box, cell))));
+      lines.forEach((line, index) => boxes.push(...lineBoxes(line, x + PAD_X, PAD_Y + index * leading + baseline, labels, cell).map((box) => tagged(box, cell))));
       lineCount = Math.max(lineCount, lines.length);
       x += width;
     });

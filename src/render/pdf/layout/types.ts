@@ -27,7 +27,19 @@ export interface RunStyle {
 }
 
 /** Inline content, flattened: text in one style, or a forced line break. */
-export type Run = { kind: 'text'; text: string; style: RunStyle; node?: Node; offset?: number } | { kind: 'break' };
+/** An image inside a line of text, as drawn: its bytes, alt text and size in points. */
+export interface InlineImage {
+  data: Uint8Array;
+  alt: string;
+  assetId: string;
+  width: number;
+  height: number;
+}
+
+export type Run =
+  | { kind: 'text'; text: string; style: RunStyle; node?: Node; offset?: number }
+  | { kind: 'image'; image: InlineImage; style: RunStyle; node?: Node; offset?: number }
+  | { kind: 'break' };
 
 export type Align = 'justify' | 'left' | 'right' | 'center';
 
@@ -46,6 +58,8 @@ export interface Fragment {
   note?: string;
   /** Letter spacing added after each character (justification), in points. */
   tracking?: number;
+  /** An image inside the line: the fragment draws it (its text is empty). */
+  image?: InlineImage;
 }
 
 /** What the layout report needs to know about a set line. */

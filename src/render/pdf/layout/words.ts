@@ -8,7 +8,7 @@
 import type { Node } from 'unist';
 import { variantOf, type FontKey, type Metrics } from '../fonts.js';
 import { isInvisible } from '../sequences.js';
-import type { Fragment, Run, RunStyle } from './types.js';
+import type { Fragment, InlineImage, Run, RunStyle } from './types.js';
 
 export type MissingGlyph = (codePoint: number, node: Node | undefined) => void;
 /** Allowed break offsets in a word (see typography/hyphenation.ts). */
@@ -105,8 +105,8 @@ function urlBreaks(text: string): Array<{ at: number; kind: BreakKind }> {
  * setting, boxes, painting) stays monomorphic. Added later, `tracking` made a second
  * shape, and reading a fragment's fields cost five times as much.
  */
-export function newFragment(text: string, font: FontKey, size: number, color: string, width: number, rise: number, link?: string, strike?: boolean, note?: string): Fragment {
-  return { x: 0, text, font, size, color, width, rise, link, strike, note, tracking: undefined };
+export function newFragment(text: string, font: FontKey, size: number, color: string, width: number, rise: number, link?: string, strike?: boolean, note?: string, image?: InlineImage): Fragment {
+  return { x: 0, text, font, size, color, width, rise, link, strike, note, tracking: undefined, image };
 }
 
 export function measurePieces(pieces: readonly Piece[], metrics: Metrics, missing: MissingGlyph): { fragments: Fragment[]; width: number } {
@@ -355,6 +355,17 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
   };
 
   for (const run of runs) {
+    if (run.kind === 'image') {
+      // A box of its own, like a word: spaces around it are word spaces.
+      closeWord();
+      const last = items[items.length - 1];
+      if (pendingSpace && last && !(last.t === 'penalty' && last.penalty <= -INFINITY)) pushGlue(pendingSpace);
+      pendingSpace = undefined;
+      const { style, image } = run;
+      const fragment = newFragment('', `${style.family}-${variantOf(style.bold, style.italic)}`, style.size, style.color, image.width, 0, style.link, undefined, undefined, image);
+      items.push({ t: 'box', fragments: [fragment], width: image.width, stretch: 0, offset: run.offset ?? 0 });
+      continue;
+    }
     if (run.kind === 'break') {
       closeWord();
       pendingSpace = undefined;
