@@ -66,6 +66,17 @@ describe.skipIf(!poppler)('a table wider than the measure', () => {
     expect(strayWords(words, theme.pdf)).toEqual([]);
   });
 
+  test('a note called in a cell is set at the foot of the page the row is on', async () => {
+    const filler = Array.from({ length: 30 }, (_, i) => `Paragraph ${i} of filler text, long enough to fill a few lines of the page with ordinary words.`).join('\n\n');
+    const body = `| Term | Meaning |\n|---|---|\n| retry | Sending a request again.[^cell] |\n\n${filler}\n\n[^cell]: A note called from a table cell.`;
+    const { publication } = publicationFromText(`---\ntitle: Tables\nlang: en\n---\n\n${body}\n`, import.meta.dirname);
+    const path = pdfFile(await renderPdf(publication, { theme }), 'table-note.pdf');
+    const page = (n: number) => run('pdftotext', ['-f', String(n), '-l', String(n), path, '-']).stdout;
+    expect(page(1)).toContain('Sending a request again.');
+    expect(page(1)).toContain('A note called from a table cell.');
+    expect(page(2)).not.toContain('A note called from a table cell.');
+  });
+
   test('twelve columns: hyphenated in its cells at the smallest size, with a warning where the table is', async () => {
     const { words, messages } = await build(table(12, 3, (c) => `Column heading ${c}`, (r, c) => `value ${r}.${c} with words`));
     expect(messages).toHaveLength(1);

@@ -123,7 +123,7 @@ export interface ParagraphSpec {
 }
 
 /** Note numbers first called on a line. */
-function callsOf(line: Line): string[] | undefined {
+export function callsOf(line: Line): string[] | undefined {
   let calls: string[] | undefined;
   for (const fragment of line.fragments) if (fragment.note !== undefined) (calls ??= []).push(fragment.note);
   return calls;

@@ -1,7 +1,7 @@
 /** GFM tables: column widths from content, one unbreakable item per row, header repeated; a table too wide for the page is set smaller. */
 import type { AlignType, Table } from 'mdast';
 import { baseStyle, inlineRuns } from './inline.js';
-import { baselineIn, lineBoxes, linkLabels } from './items.js';
+import { baselineIn, callsOf, lineBoxes, linkLabels } from './items.js';
 import { layoutLines, runWidths } from './lines.js';
 import { tagged } from './items.js';
 import { structIn, type Align, type BlockCtx, type Box, type Item, type Run, type StructNode } from './types.js';
@@ -101,12 +101,14 @@ export function tableItems(node: Table, ctx: BlockCtx): Item[] {
     const tr: StructNode = { role: 'TR', parent: table };
     let x = ctx.x;
     let lineCount = 1;
+    const calls: string[] = [];
     row.forEach((runs, column) => {
       const width = widths[column] ?? 0;
       const lines = layoutLines(runs, Math.max(1, width - 2 * PAD_X), alignOf(node.align?.[column]), env.metrics, ctx.scope.missing, lineOptions);
       const cell: StructNode = { role: rowIndex === 0 ? 'TH' : 'TD', parent: tr };
       const labels = linkLabels(lines);
       lines.forEach((line, index) => boxes.push(...lineBoxes(line, x + PAD_X, PAD_Y + index * leading + baseline, labels, cell).map((box) => tagged(box, cell))));
+      for (const line of lines) calls.push(...(callsOf(line) ?? []));
       lineCount = Math.max(lineCount, lines.length);
       x += width;
     });
@@ -121,9 +123,13 @@ export function tableItems(node: Table, ctx: BlockCtx): Item[] {
       boxes.push(rule(height, 0.3, env.theme.colors.muted));
     }
     const item: Item = { height: height + (last ? 0.4 : 0), spaceBefore: rowIndex === 0 ? ctx.style.leading * 0.6 : 0, boxes, tag: tr, source: { node: node.children[rowIndex] ?? node, offset: 0 } };
+    // Notes called in the row's cells go at the foot of the page the row is on.
+    if (calls.length > 0) item.calls = calls;
     if (rowIndex === 0) {
       item.keepWithNext = true;
       header = { ...item, spaceBefore: 0, keepWithNext: false };
+      // A header repeated on a later page does not call its notes again.
+      delete header.calls;
     } else if (header) {
       // Repeated at the top of a page that a body row opens; the last row stays with the one before.
       item.repeat = { ...header, artifact: true, boxes: header.boxes.filter((box) => box.kind !== 'link' && box.kind !== 'dest') };
