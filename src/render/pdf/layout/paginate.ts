@@ -104,7 +104,7 @@ export class Paginator {
     this.addNotes(carried, this.area * 0.6);
     const floats = this.deferred;
     this.deferred = [];
-    for (const item of floats) this.place(page, item, 0);
+    for (const item of floats) this.placeFloat(page, item, 0);
     return page;
   }
 
@@ -124,6 +124,12 @@ export class Paginator {
       page.notes.push({ item: line, y: 0, gap: index === 0 && separator ? 0 : gap });
       this.notesHeight += cost;
     });
+  }
+
+  /** A float set on a later page than its place in the text, with the notes its caption calls. */
+  private placeFloat(page: Page, item: Item, gap: number): void {
+    this.place(page, item, gap);
+    for (const note of item.notes ?? []) this.addNotes(note, this.area - this.y);
   }
 
   private place(page: Page, item: Item, gap: number): void {
@@ -194,7 +200,7 @@ export class Paginator {
       const gap = page.placed.length > 0 ? item.spaceBefore : 0;
       if (this.y + gap + item.height > this.area - this.notesHeight + EPSILON) break;
       this.deferred.shift();
-      this.place(page, item, gap);
+      this.placeFloat(page, item, gap);
     }
   }
 
