@@ -88,11 +88,11 @@ describe('the byline', () => {
     expect(pdf.split('Ada Beispiel').length - 1).toBe(1);
   });
 
-  test('in a collection, each article opens with its own byline, once', () => {
+  test('in a collection, each article opens with its own byline, once, and the first one lends the collection no subtitle', () => {
     const source = (name: string, value: string) => ({ path: join(images, name), file: new VFile({ path: name, value }) });
     const pub = buildPublication(
       [
-        source('one.md', '---\ntitle: One\nauthor: Ann A\ndate: 2026-01-02\nlang: en\n---\n\nBody.\n'),
+        source('one.md', '---\ntitle: One\nsubtitle: The first article\ndescription: About the first article\nauthor: Ann A\ndate: 2026-01-02\nlang: en\n---\n\nBody.\n'),
         source('two.md', '---\nauthor: Bo B\ndate: 2026-02-03\nlang: en\n---\n\n# Part one\n\nBody.\n\n# Part two\n\nBody.\n'),
       ],
       { resolver: new AssetResolver(images) },
@@ -102,5 +102,8 @@ describe('the byline', () => {
       ['Part one', ['Bo B'], '2026-02-03'],
       ['Part two', [], undefined],
     ]);
+    // The first article's standfirst opens that article; it is not the collection's subtitle (folio.yaml's is).
+    expect(pub.chapters[0]?.subtitle).toBe('The first article');
+    expect([pub.meta.subtitle, pub.meta.description]).toEqual([undefined, undefined]);
   });
 });

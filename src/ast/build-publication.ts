@@ -147,8 +147,10 @@ export function buildPublication(sources: ManuscriptSource[], options: Publicati
     identifier: o.identifier ?? fm.identifier ?? `urn:uuid:${uuidV5(`folio:${title}\u0000${authors.join('\u0000')}`)}`,
     modified: modifiedDate(date, options.sourceDateEpoch),
   };
-  const subtitle = o.subtitle ?? fm.subtitle;
-  const description = o.description ?? fm.description ?? subtitle;
+  // A collection's first article's standfirst and description are that article's, not the whole issue's.
+  const own = sources.length > 1 ? undefined : fm;
+  const subtitle = o.subtitle ?? own?.subtitle;
+  const description = o.description ?? own?.description ?? subtitle;
   const publisher = o.publisher ?? fm.publisher;
   const rights = o.rights ?? fm.rights;
   if (subtitle) meta.subtitle = subtitle;
