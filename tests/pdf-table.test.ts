@@ -77,6 +77,19 @@ describe.skipIf(!poppler)('a table wider than the measure', () => {
     expect(page(2)).not.toContain('A note called from a table cell.');
   });
 
+  test('a row taller than a page is set line by line across pages, under the repeated header, inside the text block', async () => {
+    const long = Array.from({ length: 40 }, (_, i) => `Sentence ${i} of a cell that runs on and on across many lines of the narrow column.`).join(' ');
+    const { words, messages } = await build(`| Key | Value |\n|---|---|\n| short | a short cell |\n| long | ${long} |\n| after | the row after |`);
+    expect(messages).toEqual([]);
+    expect(strayWords(words, theme.pdf)).toEqual([]);
+    const pages = new Set(words.map((word) => word.page));
+    expect(pages.size).toBeGreaterThanOrEqual(2);
+    // Every sentence of the cell is there, and the header opens each page the row goes on to.
+    const text = words.map((word) => word.text).join(' ');
+    for (let i = 0; i < 40; i++) expect(text).toContain(`Sentence ${i} of`);
+    for (const page of pages) expect(words.filter((word) => word.page === page).map((word) => word.text).slice(0, 4)).toContain('Key');
+  });
+
   test('twelve columns: hyphenated in its cells at the smallest size, with a warning where the table is', async () => {
     const { words, messages } = await build(table(12, 3, (c) => `Column heading ${c}`, (r, c) => `value ${r}.${c} with words`));
     expect(messages).toHaveLength(1);

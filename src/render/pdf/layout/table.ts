@@ -97,45 +97,64 @@ export function tableItems(node: Table, ctx: BlockCtx): Item[] {
   let header: Item | undefined;
   const table = structIn(ctx, 'Table');
   cells.forEach((row, rowIndex) => {
-    const boxes: Box[] = [];
     const tr: StructNode = { role: 'TR', parent: table };
     let x = ctx.x;
-    let lineCount = 1;
-    const calls: string[] = [];
-    row.forEach((runs, column) => {
+    const set = row.map((runs, column) => {
       const width = widths[column] ?? 0;
       const lines = layoutLines(runs, Math.max(1, width - 2 * PAD_X), alignOf(node.align?.[column]), env.metrics, ctx.scope.missing, lineOptions);
       const cell: StructNode = { role: rowIndex === 0 ? 'TH' : 'TD', parent: tr };
-      const labels = linkLabels(lines);
-      lines.forEach((line, index) => boxes.push(...lineBoxes(line, x + PAD_X, PAD_Y + index * leading + baseline, labels, cell).map((box) => tagged(box, cell))));
-      for (const line of lines) calls.push(...(callsOf(line) ?? []));
-      lineCount = Math.max(lineCount, lines.length);
+      const placed = { lines, x, cell, labels: linkLabels(lines) };
       x += width;
+      return placed;
     });
-    const height = lineCount * leading + 2 * PAD_Y;
+    const lineCount = Math.max(1, ...set.map((cell) => cell.lines.length));
+    // A row is kept whole on its page, unless it is taller than a page (under the repeated
+    // header): then it is set line by line, and pages break between its lines as in a
+    // paragraph (never after its first line or before its last).
+    const room = env.areaHeight - (header?.height ?? 0) - 2 * PAD_Y - 1;
+    const perSlice = lineCount * leading <= room ? lineCount : 1;
     const last = rowIndex === cells.length - 1;
     const rule = (y: number, thickness: number, color: string): Box => ({ kind: 'rule', x: ctx.x, y, width: ctx.width, thickness, color });
-    if (rowIndex === 0) {
-      boxes.push(rule(0.4, 0.8, env.theme.colors.text), rule(height, 0.6, env.theme.colors.text));
-    } else if (last) {
-      boxes.push(rule(height, 0.8, env.theme.colors.text));
-    } else {
-      boxes.push(rule(height, 0.3, env.theme.colors.muted));
+    for (let from = 0; from < lineCount; from += perSlice) {
+      const to = Math.min(lineCount, from + perSlice);
+      const ends = to === lineCount;
+      // The cell padding: above the row's first line, below its last.
+      const top = from === 0 ? PAD_Y : 0;
+      const boxes: Box[] = [];
+      const calls: string[] = [];
+      for (const { lines, x: left, cell, labels } of set) {
+        for (let index = from; index < Math.min(to, lines.length); index++) {
+          const line = lines[index];
+          if (!line) continue;
+          boxes.push(...lineBoxes(line, left + PAD_X, top + (index - from) * leading + baseline, labels, cell).map((box) => tagged(box, cell)));
+          calls.push(...(callsOf(line) ?? []));
+        }
+      }
+      const height = top + (to - from) * leading + (ends ? PAD_Y : 0);
+      if (rowIndex === 0) {
+        if (from === 0) boxes.push(rule(0.4, 0.8, env.theme.colors.text));
+        if (ends) boxes.push(rule(height, 0.6, env.theme.colors.text));
+      } else if (ends) {
+        boxes.push(last ? rule(height, 0.8, env.theme.colors.text) : rule(height, 0.3, env.theme.colors.muted));
+      }
+      const item: Item = { height: height + (last && ends ? 0.4 : 0), spaceBefore: rowIndex === 0 && from === 0 ? ctx.style.leading * 0.6 : 0, boxes, tag: tr, source: { node: node.children[rowIndex] ?? node, offset: 0 } };
+      // Notes called in the row's cells go at the foot of the page the row is on.
+      if (calls.length > 0) item.calls = calls;
+      if (rowIndex === 0) {
+        item.keepWithNext = true;
+        if (from === 0) {
+          header = { ...item, spaceBefore: 0, keepWithNext: false };
+          // A header repeated on a later page does not call its notes again.
+          delete header.calls;
+        }
+      } else if (header) {
+        // Repeated at the top of a page that a body row opens; the last row stays with the one before.
+        item.repeat = { ...header, artifact: true, boxes: header.boxes.filter((box) => box.kind !== 'link' && box.kind !== 'dest') };
+      }
+      if (ends && !last && rowIndex === cells.length - 2 && rowIndex > 0) item.keepWithNext = true;
+      if (perSlice === 1 && lineCount >= 2 && (from === 0 || from === lineCount - 2)) item.keepWithNext = true;
+      items.push(item);
     }
-    const item: Item = { height: height + (last ? 0.4 : 0), spaceBefore: rowIndex === 0 ? ctx.style.leading * 0.6 : 0, boxes, tag: tr, source: { node: node.children[rowIndex] ?? node, offset: 0 } };
-    // Notes called in the row's cells go at the foot of the page the row is on.
-    if (calls.length > 0) item.calls = calls;
-    if (rowIndex === 0) {
-      item.keepWithNext = true;
-      header = { ...item, spaceBefore: 0, keepWithNext: false };
-      // A header repeated on a later page does not call its notes again.
-      delete header.calls;
-    } else if (header) {
-      // Repeated at the top of a page that a body row opens; the last row stays with the one before.
-      item.repeat = { ...header, artifact: true, boxes: header.boxes.filter((box) => box.kind !== 'link' && box.kind !== 'dest') };
-    }
-    if (!last && rowIndex === cells.length - 2 && rowIndex > 0) item.keepWithNext = true;
-    items.push(item);
   });
   return items;
 }
