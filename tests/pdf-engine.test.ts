@@ -16,6 +16,7 @@ import { layoutReport } from '../src/render/pdf/report.js';
 import { getHyphenator } from '../src/typography/hyphenation.js';
 import { asset, bookPublication, briefPublication, chapter, figure, markdown, makePng } from './helpers/pdf-publication.js';
 import { hasTool, pdfFile, run, wordBoxes } from './helpers/pdf-tools.js';
+import { publicationFromText } from './helpers/publication.js';
 
 const theme = loadTheme('default');
 const options: RenderOptions = { theme };
@@ -105,6 +106,29 @@ describe('lines', () => {
       expect(line.info?.hyphenated).toBe(false);
       expect(line.info?.spaceRatio).toBe(1);
     }
+  });
+});
+
+describe.skipIf(!poppler)('lists nested deeper than the measure can indent', () => {
+  test('every item keeps its marker, left of its text, and the narrow items are set ragged', async () => {
+    const list = Array.from({ length: 30 }, (_, depth) => `${'  '.repeat(depth)}- level${depth} item with some words in it`).join('\n');
+    const { publication } = publicationFromText(`---\ntitle: Deep\nlang: en\n---\n\n${list}\n`, import.meta.dirname);
+    const path = pdfFile(await renderPdf(publication, options), 'deep-list.pdf');
+    const words = wordBoxes(path);
+    let items = 0;
+    words.forEach((word, index) => {
+      if (!/^level\d+$/.test(word.text)) return;
+      items++;
+      const marker = words[index - 1];
+      expect(marker && ['\u2022', '\u2013', '\u25e6'].includes(marker.text), `${word.text}: marker ${marker?.text}`).toBe(true);
+      if (marker) expect(marker.xMax, `${word.text}: marker over the text`).toBeLessThan(word.xMin);
+    });
+    expect(items).toBe(30);
+    // Ragged: the words of an item's line keep their natural spaces, never stretched to a narrow measure.
+    const lineOf = (level: number) => words.filter((w) => Math.abs(w.yMin - (words.find((x) => x.text === `level${level}`)?.yMin ?? -1)) < 1);
+    const deep = lineOf(25).slice(1);
+    const gaps = deep.slice(1).map((w, i) => w.xMin - (deep[i]?.xMax ?? 0));
+    expect(Math.max(...gaps)).toBeLessThan(4);
   });
 });
 

@@ -55,13 +55,19 @@ export function runsItems(runs: Run[], ctx: BlockCtx, spaceBefore: number, node?
   return paragraphItems(lines, { x: ctx.x, size: ctx.style.size, leading: ctx.style.leading, spaceBefore, tag, node });
 }
 
+/** Fewer ems to a measure than this (a column, a deeply nested block): set ragged right, not justified (no rivers). */
+export const NARROW_MEASURE_EMS = 18;
+
 /**
  * The context of a nested block, `indent` points further right. Deep nesting stops
- * indenting once the measure would get too narrow to set text in.
+ * indenting once the measure would get too narrow to set text in; a narrow measure is
+ * set ragged right.
  */
 export function indented(ctx: BlockCtx, indent: number): BlockCtx {
   const shift = ctx.width - indent >= ctx.style.size * 10 ? indent : 0;
-  return { ...ctx, x: ctx.x + shift, width: ctx.width - shift };
+  const width = ctx.width - shift;
+  const style = width < ctx.style.size * NARROW_MEASURE_EMS && ctx.style.align === 'justify' ? { ...ctx.style, align: 'left' as const } : ctx.style;
+  return { ...ctx, x: ctx.x + shift, width, style };
 }
 
 /** A paragraph's lines: half a line of space above them, or (`indent`) a first-line indent and none. */
@@ -136,7 +142,9 @@ function listItems(node: List, ctx: BlockCtx): Item[] {
     if (!first) return;
     first.spaceBefore = index === 0 ? paragraphGap(ctx) : node.spread ? paragraphGap(ctx) : ctx.style.leading * 0.15;
     first.source ??= { node: item, offset: 0 };
-    addMarker(first, marker, ctx, indent, ctx.scope.env.theme.colors.muted, { role: 'Lbl', parent: li });
+    // Nested too deep to indent further: the marker hangs in the indent to the left, not over the item's text.
+    const markerCtx = inner.x > ctx.x ? ctx : { ...ctx, x: Math.max(0, ctx.x - indent) };
+    addMarker(first, marker, markerCtx, indent, ctx.scope.env.theme.colors.muted, { role: 'Lbl', parent: li });
     items.push(...body);
   });
   return items;

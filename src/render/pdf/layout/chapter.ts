@@ -4,7 +4,7 @@ import type { Node } from 'unist';
 import type { Chapter, Publication } from '../../../ast/publication.js';
 import { charPoint } from '../../../ast/source-point.js';
 import { formatDate, labelsFor } from '../../../typography/labels.js';
-import { addMarker, layoutBlocks, runsItems } from './blocks.js';
+import { addMarker, layoutBlocks, NARROW_MEASURE_EMS, runsItems } from './blocks.js';
 import { columnGeometry } from './columns.js';
 import { coverItem } from './cover.js';
 import { figureItem } from './figures.js';
@@ -141,12 +141,10 @@ export function noteSeparator(env: LayoutEnv): Item {
   return { height: env.theme.lineHeight * 0.6, spaceBefore: 0, boxes: [{ kind: 'rule', x: 0, y: env.theme.lineHeight * 0.2, width: env.measure / 4, thickness: 0.5, color: env.theme.colors.muted }] };
 }
 
-/** Fewer ems to a column than this: set ragged right, not justified (no rivers). */
-const NARROW_COLUMN_EMS = 18;
 
 /** The body context of a column `width` wide; blocks that span the columns get the full width. */
 function columnCtx(ctx: BlockCtx, width: number): BlockCtx {
-  const style: BlockStyle = width < ctx.style.size * NARROW_COLUMN_EMS ? { ...ctx.style, align: 'left' } : ctx.style;
+  const style: BlockStyle = width < ctx.style.size * NARROW_MEASURE_EMS ? { ...ctx.style, align: 'left' } : ctx.style;
   return { ...ctx, width, style, span: { x: ctx.x, width: ctx.width } };
 }
 
