@@ -57,11 +57,18 @@ describe('theme.yaml', () => {
   });
 
   test('pdf.fonts.symbols is optional: a theme without it gets Noto Emoji', () => {
-    writeFileSync(join(dir, 'theme.yaml'), original.replace(/\n {4}# After the fallback[^\n]*\n {4}symbols:\n {6}regular: [^\n]*/, ''));
+    writeFileSync(join(dir, 'theme.yaml'), original.replace(/\n {4}# Then: emoji[^\n]*\n {4}symbols:\n {6}regular: [^\n]*/, ''));
     expect(readFileSync(join(dir, 'theme.yaml'), 'utf8')).not.toContain('symbols');
     const symbols = loadTheme(dir).pdf.fonts.symbols;
     expect(symbols.regular).toMatch(/NotoEmoji_400Regular\.ttf$/);
     expect(symbols.boldItalic).toBe(symbols.regular);
+  });
+
+  test('pdf.fonts.scripts is optional: a theme without it gets DejaVu Sans, in its four variants', () => {
+    writeFileSync(join(dir, 'theme.yaml'), original.replace(/\n {4}# After the fallback[^\n]*\n {4}scripts:(\n {6}[^\n]*){4}/, ''));
+    expect(readFileSync(join(dir, 'theme.yaml'), 'utf8')).not.toContain('scripts');
+    const scripts = loadTheme(dir).pdf.fonts.scripts;
+    expect([scripts.regular, scripts.italic, scripts.bold, scripts.boldItalic].map((path) => path.split('/').pop())).toEqual(['DejaVuSans.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-BoldOblique.ttf']);
   });
 
   test('broken YAML is refused at the line and column of the problem', () => {

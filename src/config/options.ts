@@ -50,6 +50,8 @@ export interface PdfTheme {
     mono: FontFaces;
     /** Covers glyphs the text face lacks. */
     fallback: FontFaces;
+    /** Covers scripts the fallback lacks: Arabic, Hebrew, Armenian, Georgian… (theme `scripts`; default DejaVu Sans). */
+    scripts: FontFaces;
     /** Covers what the fallback lacks too: emoji and pictographs (theme `symbols`; default Noto Emoji). */
     symbols: FontFaces;
   };

@@ -15,6 +15,13 @@ export class ThemeError extends Error {}
 
 /** The emoji face a theme without `pdf.fonts.symbols` gets (Noto Emoji, OFL, from npm). */
 const DEFAULT_SYMBOLS = '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf';
+/** The faces for scripts a serif fallback lacks (Arabic, Hebrew, Armenian, Georgian…) a theme without `pdf.fonts.scripts` gets: DejaVu Sans. */
+const DEFAULT_SCRIPTS = {
+  regular: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+  italic: 'dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf',
+  bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+  boldItalic: 'dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf',
+};
 
 /** theme.yaml and its parsed document: a message names the line and column of the key it is about. */
 class ThemeFile {
@@ -159,7 +166,8 @@ export function loadTheme(nameOrDir = 'default', cwd = process.cwd()): Theme {
         text: faces(fonts.text, dir, 'pdf.fonts.text', file),
         mono: faces(fonts.mono, dir, 'pdf.fonts.mono', file),
         fallback: faces(fonts.fallback, dir, 'pdf.fonts.fallback', file),
-        // Optional: a theme written before symbols existed gets Folio's default.
+        // Optional: a theme written before scripts and symbols existed gets Folio's defaults.
+        scripts: faces(fonts.scripts ?? DEFAULT_SCRIPTS, dir, 'pdf.fonts.scripts', file),
         symbols: faces(fonts.symbols ?? { regular: DEFAULT_SYMBOLS }, dir, 'pdf.fonts.symbols', file),
       },
       colors: { text: color('text'), accent: color('accent'), muted: color('muted') },

@@ -13,9 +13,9 @@ import { startFromLearnt } from './learnt-tables.js';
 
 export type Family = 'text' | 'mono';
 export type Variant = 'regular' | 'italic' | 'bold' | 'boldItalic';
-export type FontKey = `${Family | 'fallback' | 'symbols'}-${Variant}`;
+export type FontKey = `${Family | 'fallback' | 'scripts' | 'symbols'}-${Variant}`;
 
-const families = ['text', 'mono', 'fallback', 'symbols'] as const;
+const families = ['text', 'mono', 'fallback', 'scripts', 'symbols'] as const;
 const variants: readonly Variant[] = ['regular', 'italic', 'bold', 'boldItalic'];
 
 /** A piece of text set in one font. */
@@ -34,7 +34,7 @@ export interface Segmented {
 
 /** What the layout engine needs from fonts. Pure: same input, same answer. */
 export interface Metrics {
-  /** Splits `text` into runs of one font each: the family's face, else the fallback face, else the symbols (emoji) face. */
+  /** Splits `text` into runs of one font each: the family's face, else the fallback face, else the scripts face, else the symbols (emoji) face. */
   segment(text: string, family: Family, variant: Variant, size: number): Segmented;
   /** Advance width of `text` set in `font` at `size` points (kerning and ligatures on). */
   width(text: string, font: FontKey, size: number): number;
@@ -193,6 +193,7 @@ export class FontBook implements Metrics {
   segment(text: string, family: Family, variant: Variant, size: number): Segmented {
     const primary: FontKey = `${family}-${variant}`;
     const fallback: FontKey = `fallback-${variant}`;
+    const scripts: FontKey = `scripts-${variant}`;
     const symbols: FontKey = `symbols-${variant}`;
     const segments: Segment[] = [];
     const missing: number[] = [];
@@ -217,6 +218,7 @@ export class FontBook implements Metrics {
       if (text.charCodeAt(index + length) === EMOJI_PRESENTATION && this.has(symbols, codePoint)) font = symbols;
       else if (!alwaysPrimary(codePoint) && !this.has(primary, codePoint)) {
         if (this.has(fallback, codePoint)) font = fallback;
+        else if (this.has(scripts, codePoint)) font = scripts;
         else if (this.has(symbols, codePoint)) font = symbols;
         else missing.push(codePoint);
       }

@@ -7,6 +7,7 @@
  * positioning) is reported as complex, and the caller shapes it with fontkit.
  */
 import type { Font, Glyph } from 'fontkit';
+import { isRtl } from './bidi.js';
 import { isSequenceExtender } from './sequences.js';
 
 interface Single {
@@ -140,8 +141,12 @@ export class Shaper {
     if (codePoint >= 0x200d && isSequenceExtender(codePoint)) return null;
     let single = this.singles.get(codePoint);
     if (single === undefined) {
-      single = this.importedSingle(codePoint);
-      if (single === undefined) single = this.oneGlyph(char);
+      // A right-to-left letter: fontkit shapes its word whole (joined, in visual order).
+      if (isRtl(codePoint)) single = null;
+      else {
+        single = this.importedSingle(codePoint);
+        if (single === undefined) single = this.oneGlyph(char);
+      }
       this.singles.set(codePoint, single);
     }
     return single;

@@ -5,6 +5,7 @@
  * whatever fonts the line mixes; pieces of one word set in one font are drawn as one
  * string, so kerning and ligatures stay intact (and copy/paste reads whole words).
  */
+import { mirrorRtlRuns } from '../bidi.js';
 import type { Metrics } from '../fonts.js';
 import { breakParagraph } from './breaker.js';
 import type { Align, Fragment, Line, Run, RunStyle } from './types.js';
@@ -127,6 +128,8 @@ function setLine(items: readonly KItem[], from: number, to: number, measure: num
     fragment.x = x;
     x += fragment.width;
   });
+  // Words of a right-to-left script read from the right (bidi.ts).
+  mirrorRtlRuns(fragments);
   const width = justify ? measure : natural;
   return {
     fragments,

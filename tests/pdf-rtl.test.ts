@@ -1,0 +1,63 @@
+/**
+ * Words of right-to-left scripts quoted in a left-to-right paragraph: drawn from the
+ * scripts face (DejaVu Sans by default: Hebrew, Arabic), letters joined and in visual
+ * order, a phrase's first word on the right; the text reads back in logical order.
+ */
+import { describe, expect, test } from 'vitest';
+import { loadTheme } from '../src/config/theme.js';
+import { mirrorRtlRuns } from '../src/render/pdf/bidi.js';
+import { FontBook } from '../src/render/pdf/fonts.js';
+import { renderPdf } from '../src/render/pdf/index.js';
+import { layoutLines } from '../src/render/pdf/layout/lines.js';
+import type { RunStyle } from '../src/render/pdf/layout/types.js';
+import { hasTool, pdfFile, wordBoxes } from './helpers/pdf-tools.js';
+import { publicationFromText } from './helpers/publication.js';
+
+const theme = loadTheme('default');
+const fonts = new FontBook(theme.pdf.fonts);
+const body: RunStyle = { family: 'text', bold: false, italic: false, size: 10.5, color: '#000000' };
+
+describe('right-to-left words in a left-to-right line', () => {
+  test('a run of right-to-left pieces is mirrored within its span; neutral pieces between them go with it', () => {
+    const pieces = [
+      { text: 'say', x: 0, width: 20 },
+      { text: 'שלום', x: 24, width: 20 },
+      { text: '2026', x: 48, width: 16 },
+      { text: 'עולם', x: 68, width: 22 },
+      { text: 'then', x: 94, width: 20 },
+    ];
+    expect(mirrorRtlRuns(pieces)).toBe(true);
+    // The span 24–90 read from the right: עולם at 24, 2026 at 50, שלום at 70.
+    expect(pieces.map((piece) => [piece.text, piece.x])).toEqual([
+      ['say', 0],
+      ['שלום', 70],
+      ['2026', 50],
+      ['עולם', 24],
+      ['then', 94],
+    ]);
+    expect(mirrorRtlRuns([{ text: 'plain', x: 0, width: 10 }, { text: 'words', x: 12, width: 10 }])).toBe(false);
+  });
+
+  test('Arabic and Hebrew are set in the scripts face, a phrase read from the right, nothing missing', () => {
+    const missing: number[] = [];
+    const lines = layoutLines([{ kind: 'text', text: 'Arabic: مرحبا بالعالم and Hebrew: שלום עולם here.', style: body }], 400, 'left', fonts, (codePoint) => missing.push(codePoint));
+    expect(missing).toEqual([]);
+    const fragments = lines.flatMap((line) => line.fragments);
+    const at = (text: string) => fragments.find((fragment) => fragment.text === text);
+    for (const word of ['مرحبا', 'بالعالم', 'שלום', 'עולם']) expect(at(word)?.font).toBe('scripts-regular');
+    expect(at('مرحبا')?.x ?? 0).toBeGreaterThan(at('بالعالم')?.x ?? 0);
+    expect(at('שלום')?.x ?? 0).toBeGreaterThan(at('עולם')?.x ?? 0);
+    // The left-to-right words around them keep their order.
+    expect(at('Arabic:')?.x ?? 1).toBeLessThan(at('بالعالم')?.x ?? 0);
+    expect(at('and')?.x ?? 0).toBeGreaterThan(at('مرحبا')?.x ?? 1);
+  });
+
+  test.skipIf(!hasTool('pdftotext'))('the PDF draws them without a warning, each word where the layout put it', async () => {
+    const { publication, file } = publicationFromText('---\ntitle: Scripts\nlang: en\n---\n\nHebrew: שלום עולם means hello world.\n', import.meta.dirname);
+    const words = wordBoxes(pdfFile(await renderPdf(publication, { theme }), 'rtl.pdf'));
+    expect(file.messages.map((message) => message.reason)).toEqual([]);
+    const box = (text: string) => words.find((word) => word.text === text);
+    // pdftotext reads each word's glyphs back in logical order; the first word is on the right.
+    expect(box('שלום')?.xMin ?? 0).toBeGreaterThan(box('עולם')?.xMax ?? 1);
+  });
+});
