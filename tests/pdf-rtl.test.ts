@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { loadTheme } from '../src/config/theme.js';
-import { mirrorRtlRuns } from '../src/render/pdf/bidi.js';
+import { mirrorRtlLine, mirrorRtlRuns } from '../src/render/pdf/bidi.js';
 import { FontBook } from '../src/render/pdf/fonts.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { layoutLines } from '../src/render/pdf/layout/lines.js';
@@ -50,6 +50,41 @@ describe('right-to-left words in a left-to-right line', () => {
     // The left-to-right words around them keep their order.
     expect(at('Arabic:')?.x ?? 1).toBeLessThan(at('بالعالم')?.x ?? 0);
     expect(at('and')?.x ?? 0).toBeGreaterThan(at('مرحبا')?.x ?? 1);
+  });
+
+  test('a right-to-left paragraph reads from the right, its left-to-right phrases from the left, its short lines flush right', () => {
+    const pieces = [
+      { text: 'הספר', x: 0, width: 20 },
+      { text: 'Pride', x: 24, width: 22 },
+      { text: 'and', x: 50, width: 14 },
+      { text: 'Prejudice', x: 68, width: 40 },
+      { text: 'נכתב', x: 112, width: 20 },
+    ];
+    mirrorRtlLine(pieces, 200);
+    expect(pieces.map((piece) => [piece.text, piece.x])).toEqual([
+      ['הספר', 180],
+      ['Pride', 92],
+      ['and', 118],
+      ['Prejudice', 136],
+      ['נכתב', 68],
+    ]);
+    const text = 'זהו משפט ראשון בעברית, על הספר Pride and Prejudice של ג׳יין אוסטן, ועוד כמה מילים כדי שהשורה תישבר.';
+    const lines = layoutLines([{ kind: 'text', text, style: body }], 200, 'justify', fonts, () => undefined);
+    expect(lines.length).toBeGreaterThan(1);
+    const first = lines[0]?.fragments ?? [];
+    expect(first[0]?.text).toBe('זהו');
+    // The first word is the rightmost, flush with the measure.
+    expect((first[0]?.x ?? 0) + (first[0]?.width ?? 0)).toBeCloseTo(200, 1);
+    const all = lines.flatMap((line) => line.fragments);
+    const at = (word: string) => all.find((fragment) => fragment.text === word)?.x ?? Number.NaN;
+    if (lines.findIndex((line) => line.fragments.some((f) => f.text === 'Pride')) === lines.findIndex((line) => line.fragments.some((f) => f.text === 'Prejudice'))) {
+      expect(at('Pride')).toBeLessThan(at('and'));
+      expect(at('and')).toBeLessThan(at('Prejudice'));
+    }
+    // The last, short line is flush right.
+    const last = lines[lines.length - 1]?.fragments ?? [];
+    expect(Math.max(...last.map((fragment) => fragment.x + fragment.width))).toBeCloseTo(200, 1);
+    expect(Math.min(...last.map((fragment) => fragment.x))).toBeGreaterThan(20);
   });
 
   test.skipIf(!hasTool('pdftotext'))('the PDF draws them without a warning, each word where the layout put it', async () => {

@@ -1,11 +1,12 @@
 /**
- * Right-to-left text (Hebrew, Arabic, Syriac, Thaana, N'Ko…) inside Folio's left-to-right
- * lines: enough of the Unicode Bidirectional Algorithm for words and phrases of those
- * scripts quoted in a paragraph. fontkit shapes each such word in visual order (letters
- * joined, right to left); a line's run of such words, with the spaces and neutral
- * characters between them, is mirrored in place, so that the first word sits on the
- * right. The fragments keep their logical order: the content stream, and the tagged
- * text read from it, stay in reading order.
+ * Right-to-left text (Hebrew, Arabic, Syriac, Thaana, N'Ko…): enough of the Unicode
+ * Bidirectional Algorithm for paragraphs of those scripts and for their words quoted in
+ * a left-to-right paragraph. A paragraph's direction is that of its first letter (rule
+ * P2). fontkit shapes each right-to-left word in visual order (letters joined); a line's
+ * run of such words, with the spaces and neutral characters between them, is mirrored in
+ * place, so that its first word sits on the right; a right-to-left paragraph's lines are
+ * mirrored whole, then their left-to-right runs turned back. The fragments keep their
+ * logical order: the content stream, and the tagged text read from it, stay in reading order.
  */
 
 /** A code point of a right-to-left script (its letters, marks and presentation forms). */
@@ -41,38 +42,56 @@ interface Placed {
 }
 
 /**
- * Mirrors each run of right-to-left pieces of a line (from a right-to-left piece to the
- * last one before a left-to-right piece, neutral pieces between them included) within
- * the span it takes, so that it reads from the right. Returns whether anything moved.
+ * Mirrors each run of `direction` pieces of a line (from such a piece to the last one
+ * before a piece of the other direction, neutral pieces between them included) within
+ * the span it takes, so that it reads the other way. Returns whether anything moved.
  */
-export function mirrorRtlRuns(pieces: Placed[]): boolean {
+export function mirrorRuns(pieces: Placed[], direction: 'rtl' | 'ltr'): boolean {
   let moved = false;
   let index = 0;
   while (index < pieces.length) {
-    if (directionOf(pieces[index]?.text ?? '') !== 'rtl') {
+    if (directionOf(pieces[index]?.text ?? '') !== direction) {
       index++;
       continue;
     }
     let end = index;
     for (let next = index + 1; next < pieces.length; next++) {
-      const direction = directionOf(pieces[next]?.text ?? '');
-      if (direction === 'ltr') break;
-      if (direction === 'rtl') end = next;
+      const found = directionOf(pieces[next]?.text ?? '');
+      if (found !== direction && found !== 'neutral') break;
+      if (found === direction) end = next;
     }
     if (end > index) {
-      const first = pieces[index];
-      const last = pieces[end];
-      if (first && last) {
-        const left = first.x;
-        const right = last.x + last.width;
-        for (let k = index; k <= end; k++) {
-          const piece = pieces[k];
-          if (piece) piece.x = left + right - (piece.x + piece.width);
-        }
-        moved = true;
+      // The span the run takes (its pieces may already stand right to left).
+      let left = Number.POSITIVE_INFINITY;
+      let right = Number.NEGATIVE_INFINITY;
+      for (let k = index; k <= end; k++) {
+        const piece = pieces[k];
+        if (!piece) continue;
+        left = Math.min(left, piece.x);
+        right = Math.max(right, piece.x + piece.width);
       }
+      for (let k = index; k <= end; k++) {
+        const piece = pieces[k];
+        if (piece) piece.x = left + right - (piece.x + piece.width);
+      }
+      moved = true;
     }
     index = end + 1;
   }
   return moved;
+}
+
+/** A left-to-right line's runs of right-to-left words, read from the right. */
+export function mirrorRtlRuns(pieces: Placed[]): boolean {
+  return mirrorRuns(pieces, 'rtl');
+}
+
+/**
+ * A right-to-left paragraph's line, set left to right by the layout: the whole line is
+ * mirrored within the measure (its first word on the right, a short line flush right),
+ * then its runs of left-to-right words are turned back to read from the left.
+ */
+export function mirrorRtlLine(pieces: Placed[], measure: number): void {
+  for (const piece of pieces) piece.x = measure - (piece.x + piece.width);
+  mirrorRuns(pieces, 'ltr');
 }

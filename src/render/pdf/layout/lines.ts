@@ -5,7 +5,7 @@
  * whatever fonts the line mixes; pieces of one word set in one font are drawn as one
  * string, so kerning and ligatures stay intact (and copy/paste reads whole words).
  */
-import { mirrorRtlRuns } from '../bidi.js';
+import { directionOf, mirrorRtlLine, mirrorRtlRuns } from '../bidi.js';
 import type { Metrics } from '../fonts.js';
 import { breakParagraph } from './breaker.js';
 import type { Align, Fragment, Line, Run, RunStyle } from './types.js';
@@ -44,7 +44,7 @@ interface Space {
 }
 
 /** Sets the items `from`…`to` (the break) as one line. */
-function setLine(items: readonly KItem[], from: number, to: number, measure: number, align: Align, metrics: Metrics): Line {
+function setLine(items: readonly KItem[], from: number, to: number, measure: number, align: Align, metrics: Metrics, rtl = false): Line {
   const fragments: Fragment[] = [];
   const spaces: Space[] = [];
   let joinable = false;
@@ -128,8 +128,9 @@ function setLine(items: readonly KItem[], from: number, to: number, measure: num
     fragment.x = x;
     x += fragment.width;
   });
-  // Words of a right-to-left script read from the right (bidi.ts).
-  mirrorRtlRuns(fragments);
+  // Words of a right-to-left script read from the right; so does a right-to-left paragraph (bidi.ts).
+  if (rtl) mirrorRtlLine(fragments, measure);
+  else mirrorRtlRuns(fragments);
   const width = justify ? measure : natural;
   return {
     fragments,
@@ -155,6 +156,16 @@ export interface LineOptions {
   indent?: number | undefined;
 }
 
+/** The direction of a paragraph: that of its first letter (Unicode's rule P2), left to right when it has none. */
+function paragraphDirection(runs: readonly Run[]): 'rtl' | 'ltr' {
+  for (const run of runs) {
+    if (run.kind !== 'text') continue;
+    const direction = directionOf(run.text);
+    if (direction !== 'neutral') return direction;
+  }
+  return 'ltr';
+}
+
 /** Lays out runs into lines of `measure` points. */
 export function layoutLines(runs: Run[], measure: number, align: Align, metrics: Metrics, missing: MissingGlyph, options: LineOptions = {}): Line[] {
   const ragged = align !== 'justify';
@@ -166,10 +177,11 @@ export function layoutLines(runs: Run[], measure: number, align: Align, metrics:
     return Array.from({ length: count }, () => ({ fragments: [], width: 0 }));
   }
   const breaks = breakParagraph(items, measure, ragged ? raggedStretch(measure, items) : undefined);
+  const rtl = paragraphDirection(runs) === 'rtl';
   const lines: Line[] = [];
   let from = 0;
   for (const at of breaks) {
-    lines.push(setLine(items, from, at, measure, align, metrics));
+    lines.push(setLine(items, from, at, measure, align, metrics, rtl));
     from = at + 1;
     while (from < items.length && items[from]?.t !== 'box' && !isForced(items[from])) from++;
   }
