@@ -42,3 +42,15 @@ export function rulesFor(tag: string): LanguageRules | undefined {
   }
   return byPrimary[primary];
 }
+
+/** Languages written right to left (primary subtags), unless a script subtag says otherwise. */
+const rightToLeft = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ji', 'ks', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+const rightToLeftScripts = new Set(['arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'adlm', 'rohg']);
+
+/** Whether BCP 47 `tag` is written right to left: its script subtag says so, or its language does (`he`, `ar`, `fa`, `az-Arab`). */
+export function isRightToLeft(tag: string): boolean {
+  const parts = normalizeLang(tag).split('-');
+  const script = parts.slice(1).find((part) => /^[a-z]{4}$/.test(part));
+  if (script !== undefined) return rightToLeftScripts.has(script);
+  return rightToLeft.has(parts[0] ?? '');
+}

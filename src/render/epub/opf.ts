@@ -1,5 +1,6 @@
 /** The package document (content.opf): metadata, manifest, spine. */
 import type { PublicationMeta } from '../../ast/publication.js';
+import { isRightToLeft } from '../../typography/languages.js';
 import { x, xmlDocument, type XmlElement } from './xml.js';
 
 export interface ManifestItem {
@@ -103,7 +104,7 @@ export function packageDocument(input: PackageInput): string {
     ),
     x(
       'spine',
-      { toc: input.ncxId },
+      { toc: input.ncxId, 'page-progression-direction': isRightToLeft(meta.lang) ? 'rtl' : undefined },
       input.spine.map((item) => x('itemref', { idref: item.idref, linear: item.linear === false ? 'no' : undefined })),
     ),
   );

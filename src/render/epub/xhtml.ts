@@ -5,6 +5,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { isRightToLeft } from '../../typography/languages.js';
 import { h, text, visitElements } from './hast.js';
 import { STYLESHEET } from './paths.js';
 
@@ -56,10 +57,22 @@ function dropBooleanProperties(root: Element): void {
   });
 }
 
+/** Code reads left to right in a right-to-left document (EPUB's CSS may not set `direction`: the attribute does). */
+function codeLeftToRight(body: ElementContent[]): void {
+  for (const node of body) {
+    if (node.type !== 'element') continue;
+    visitElements(node, (element) => {
+      if (element.tagName === 'pre' || element.tagName === 'code') element.properties.dir = 'ltr';
+    });
+  }
+}
+
 export function serializeXhtml(doc: XhtmlDocument): string {
+  if (isRightToLeft(doc.lang)) codeLeftToRight(doc.body);
   const html = h(
     'html',
-    { xmlns: 'http://www.w3.org/1999/xhtml', 'xmlns:epub': 'http://www.idpf.org/2007/ops', lang: doc.lang, xmlLang: doc.lang },
+    // A right-to-left language says so: reading systems do not infer the direction from `lang`.
+    { xmlns: 'http://www.w3.org/1999/xhtml', 'xmlns:epub': 'http://www.idpf.org/2007/ops', lang: doc.lang, xmlLang: doc.lang, ...(isRightToLeft(doc.lang) ? { dir: 'rtl' } : {}) },
     [
       text('\n'),
       h('head', {}, [

@@ -12,7 +12,7 @@ import type { RenderOptions } from '../../config/options.js';
 import { report } from '../../diagnostics/report.js';
 import { FontBook } from './fonts.js';
 import type { Page } from './layout/paginate.js';
-import { xmpMetadata } from './metadata.js';
+import { readingDirection, xmpMetadata } from './metadata.js';
 import { Painter } from './paint.js';
 import { layoutAll, withoutNewMessages } from './passes.js';
 import { countOutline, pdfaDocumentOptions, pdfaImageHook } from './pdfa.js';
@@ -133,6 +133,7 @@ export async function renderPdf(pub: Publication, options: RenderOptions, onPage
   painter.finish();
   if (pdfa) countOutline(doc);
   xmpMetadata(doc, pub, date, { pdfa: pdfa !== false });
+  readingDirection(doc, pub.meta.lang);
   doc.end();
   return done;
 }

@@ -10,6 +10,7 @@
  */
 import type {} from 'pdfkit';
 import type { Publication } from '../../ast/publication.js';
+import { isRightToLeft } from '../../typography/languages.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -49,4 +50,18 @@ export function xmpMetadata(doc: Doc, pub: Publication, date: Date, options: Xmp
   if (typeof append !== 'function') return;
   const xml = packet(pub, date, options);
   Reflect.set(doc, '_addInfo', () => Reflect.apply(append, doc, [xml]));
+}
+
+/**
+ * A right-to-left publication (Hebrew, Arabic…) asks viewers to lay its pages out right
+ * to left (two-page spreads, the order of thumbnails): ViewerPreferences /Direction /R2L,
+ * in the dictionary pdfkit made for DisplayDocTitle (a plain string becomes a PDF name).
+ */
+export function readingDirection(doc: Doc, lang: string): void {
+  if (!isRightToLeft(lang)) return;
+  const root: unknown = Reflect.get(doc, '_root');
+  const data: unknown = root === undefined ? undefined : Reflect.get(Object(root), 'data');
+  const preferences: unknown = data === undefined ? undefined : Reflect.get(Object(data), 'ViewerPreferences');
+  const dictionary: unknown = preferences === undefined ? undefined : Reflect.get(Object(preferences), 'data');
+  if (typeof dictionary === 'object' && dictionary !== null) Reflect.set(dictionary, 'Direction', 'R2L');
 }
