@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { loadTheme } from '../src/config/theme.js';
 import { mirrorRtlLine, mirrorRtlRuns } from '../src/render/pdf/bidi.js';
 import { FontBook } from '../src/render/pdf/fonts.js';
-import { renderPdf } from '../src/render/pdf/index.js';
+import { layoutPublication, renderPdf } from '../src/render/pdf/index.js';
 import { layoutLines } from '../src/render/pdf/layout/lines.js';
 import type { RunStyle } from '../src/render/pdf/layout/types.js';
 import { hasTool, pdfFile, wordBoxes } from './helpers/pdf-tools.js';
@@ -85,6 +85,31 @@ describe('right-to-left words in a left-to-right line', () => {
     const last = lines[lines.length - 1]?.fragments ?? [];
     expect(Math.max(...last.map((fragment) => fragment.x + fragment.width))).toBeCloseTo(200, 1);
     expect(Math.min(...last.map((fragment) => fragment.x))).toBeGreaterThan(20);
+  });
+
+  test.skipIf(!hasTool('pdftotext'))('a right-to-left chapter puts list markers, note numbers and quote bars on the right', async () => {
+    const text = '---\ntitle: שלום\nlang: he\n---\n\nפסקה עם הערה.[^1]\n\n- פריט ראשון\n- פריט שני\n\n> ציטוט קצר.\n\n[^1]: הערת שוליים.\n';
+    const { publication } = publicationFromText(text, import.meta.dirname);
+    const words = wordBoxes(pdfFile(await renderPdf(publication, { theme }), 'rtl-blocks.pdf'));
+    const sameLine = (a: { yMin: number }, b: { yMin: number }) => Math.abs(a.yMin - b.yMin) < 3;
+    const bullets = words.filter((word) => word.text === '\u2022');
+    expect(bullets).toHaveLength(2);
+    for (const bullet of bullets) {
+      const item = words.filter((word) => word !== bullet && sameLine(word, bullet));
+      expect(item.length).toBeGreaterThan(0);
+      expect(bullet.xMin).toBeGreaterThan(Math.max(...item.map((word) => word.xMax)));
+    }
+    const number = words.find((word) => word.text === '1.');
+    const note = words.filter((word) => number && word !== number && sameLine(word, number));
+    expect(number && note.length > 0 && number.xMin > Math.max(...note.map((word) => word.xMax))).toBe(true);
+    // The chapter's text block: its right edge is where the markers end.
+    const right = Math.max(...words.map((word) => word.xMax));
+    for (const bullet of bullets) expect(right - bullet.xMax).toBeLessThan(12);
+    // The quote's bar: a rule at the right edge of the measure.
+    const measure = theme.pdf.pageSize.width - theme.pdf.margins.inner - theme.pdf.margins.outer;
+    const bars = layoutPublication(publication, { theme }).flatMap((page) => page.placed.flatMap((placed) => placed.item.boxes.filter((box) => box.kind === 'rect')));
+    expect(bars.length).toBeGreaterThan(0);
+    for (const bar of bars) expect(bar.x).toBeGreaterThan(measure - 4);
   });
 
   test.skipIf(!hasTool('pdftotext'))('the PDF draws them without a warning, each word where the layout put it', async () => {

@@ -67,7 +67,8 @@ export function indented(ctx: BlockCtx, indent: number): BlockCtx {
   const shift = ctx.width - indent >= ctx.style.size * 10 ? indent : 0;
   const width = ctx.width - shift;
   const style = width < ctx.style.size * NARROW_MEASURE_EMS && ctx.style.align === 'justify' ? { ...ctx.style, align: 'left' as const } : ctx.style;
-  return { ...ctx, x: ctx.x + shift, width, style };
+  // Right to left: the indent is on the right, the block keeps its left edge.
+  return { ...ctx, x: ctx.rtl ? ctx.x : ctx.x + shift, width, style };
 }
 
 /** A paragraph's lines: half a line of space above them, or (`indent`) a first-line indent and none. */
@@ -142,8 +143,9 @@ function listItems(node: List, ctx: BlockCtx): Item[] {
     if (!first) return;
     first.spaceBefore = index === 0 ? paragraphGap(ctx) : node.spread ? paragraphGap(ctx) : ctx.style.leading * 0.15;
     first.source ??= { node: item, offset: 0 };
-    // Nested too deep to indent further: the marker hangs in the indent to the left, not over the item's text.
-    const markerCtx = inner.x > ctx.x ? ctx : { ...ctx, x: Math.max(0, ctx.x - indent) };
+    // Nested too deep to indent further: the marker hangs in the indent before the item, not over its text.
+    const nested = inner.width < ctx.width;
+    const markerCtx = nested ? ctx : ctx.rtl ? { ...ctx, width: ctx.width + indent } : { ...ctx, x: Math.max(0, ctx.x - indent) };
     addMarker(first, marker, markerCtx, indent, ctx.scope.env.theme.colors.muted, { role: 'Lbl', parent: li });
     items.push(...body);
   });
@@ -153,11 +155,14 @@ function listItems(node: List, ctx: BlockCtx): Item[] {
 /** Sets a list marker or note number, right-aligned in the `indent` before the item's first line. */
 export function addMarker(first: Item, marker: string, ctx: BlockCtx, indent: number, color = ctx.scope.env.theme.colors.muted, tag?: StructNode): void {
   const runs = inlineRuns([{ type: 'text', value: marker }], baseStyle(ctx.style), ctx.scope);
-  const line = layoutLines(runs, Math.max(1, indent - ctx.style.size * 0.4), 'right', ctx.scope.env.metrics, ctx.scope.missing)[0];
+  const gap = ctx.style.size * 0.4;
+  // Right to left: in the indent on the right of the item, from its left edge.
+  const line = layoutLines(runs, Math.max(1, indent - gap), ctx.rtl ? 'left' : 'right', ctx.scope.env.metrics, ctx.scope.missing)[0];
+  const left = ctx.rtl ? ctx.x + ctx.width - indent + gap : ctx.x;
   const baseline = first.firstBaseline ?? baselineIn(ctx.style.size, ctx.style.leading);
   for (const fragment of line?.fragments ?? []) {
     // Before the item's own boxes, so that the label is read first.
-    first.boxes.unshift({ kind: 'text', x: ctx.x + fragment.x, y: baseline - fragment.rise, text: fragment.text, font: fragment.font, size: fragment.size, color, ...(tag ? { tag } : {}) });
+    first.boxes.unshift({ kind: 'text', x: left + fragment.x, y: baseline - fragment.rise, text: fragment.text, font: fragment.font, size: fragment.size, color, ...(tag ? { tag } : {}) });
   }
 }
 
@@ -207,7 +212,8 @@ function pullQuoteBlock(node: PullQuote, ctx: BlockCtx): Item[] {
 /** Draws a quote bar beside every item of a block quote (extending over the gaps). */
 function barred(items: Item[], ctx: BlockCtx): Item[] {
   for (const item of items) {
-    item.boxes.unshift({ kind: 'rect', x: ctx.x + 1, y: 0, width: 1.6, height: item.height, color: ctx.scope.env.theme.colors.muted, bleed: true });
+    const x = ctx.rtl ? ctx.x + ctx.width - 2.6 : ctx.x + 1;
+    item.boxes.unshift({ kind: 'rect', x, y: 0, width: 1.6, height: item.height, color: ctx.scope.env.theme.colors.muted, bleed: true });
   }
   return items;
 }

@@ -3,6 +3,7 @@ import type { Definition, FootnoteDefinition, PhrasingContent } from 'mdast';
 import type { Node } from 'unist';
 import type { Chapter, Publication } from '../../../ast/publication.js';
 import { charPoint } from '../../../ast/source-point.js';
+import { isRightToLeft } from '../../../typography/languages.js';
 import { formatDate, labelsFor } from '../../../typography/labels.js';
 import { addMarker, layoutBlocks, NARROW_MEASURE_EMS, runsItems } from './blocks.js';
 import { columnGeometry } from './columns.js';
@@ -117,7 +118,7 @@ function noteBodies(scope: InlineScope, notes: Map<string, FootnoteDefinition>, 
     const id = scope.notes.order[index] ?? '';
     const n = index + 1;
     const note: StructNode = { role: 'Note', parent: ctx.parent };
-    const inner: BlockCtx = { ...ctx, style, x: ctx.x + indent, width: ctx.width - indent, parent: note };
+    const inner: BlockCtx = { ...ctx, style, x: ctx.rtl ? ctx.x : ctx.x + indent, width: ctx.width - indent, parent: note };
     const definition = notes.get(id);
     const body = definition ? layoutBlocks(definition.children, inner) : [];
     const first = body[0];
@@ -125,10 +126,12 @@ function noteBodies(scope: InlineScope, notes: Map<string, FootnoteDefinition>, 
     first.spaceBefore = size * 0.3;
     // The note's number is its label and the link back to its call: Lbl > Link.
     const back: StructNode = { role: 'Link', parent: { role: 'Lbl', parent: note } };
-    addMarker(first, `${n}.`, { ...inner, x: ctx.x }, indent, ctx.scope.env.theme.colors.accent, back);
+    addMarker(first, `${n}.`, { ...inner, x: ctx.x, width: ctx.width }, indent, ctx.scope.env.theme.colors.accent, back);
+    // The number (on the right of a right-to-left note) links back to the call.
+    const numberX = ctx.rtl ? ctx.x + ctx.width - indent * 0.8 : ctx.x;
     first.boxes.push(
-      { kind: 'dest', x: ctx.x, y: 0, name: scope.notes.noteDest(n) },
-      { kind: 'link', x: ctx.x, y: 0, width: indent * 0.8, height: first.height, url: `#${scope.notes.callDest(n)}`, tag: back },
+      { kind: 'dest', x: numberX, y: 0, name: scope.notes.noteDest(n) },
+      { kind: 'link', x: numberX, y: 0, width: indent * 0.8, height: first.height, url: `#${scope.notes.callDest(n)}`, tag: back },
     );
     for (const item of body) delete item.keepWithNext;
     bodies.set(String(n), body);
@@ -152,7 +155,7 @@ function columnCtx(ctx: BlockCtx, width: number): BlockCtx {
 export function chapterItems(chapter: Chapter, env: LayoutEnv, book: boolean): Item[] {
   const { scope, notes } = newScope(env, chapter.tree, chapter.id);
   const sect: StructNode = { role: 'Sect', lang: chapter.lang };
-  const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0, parent: sect };
+  const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0, parent: sect, ...(isRightToLeft(chapter.lang) ? { rtl: true } : {}) };
   const items = titleBlock(chapter, ctx, book);
   // In two columns the title block and the notes keep the full width; the body is set
   // to the column's measure, and what spans the columns says so (`span`).

@@ -204,6 +204,8 @@ export interface BlockCtx {
   parent?: StructNode | undefined;
   /** In a column of a multi-column page: the full text block, for blocks that span it. */
   span?: { x: number; width: number } | undefined;
+  /** A right-to-left chapter (its language): nested blocks indent from the right, markers and quote bars stand on the right. */
+  rtl?: boolean | undefined;
 }
 
 /** A new structure element inside the context's. */
