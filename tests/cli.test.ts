@@ -278,6 +278,10 @@ describe('scale: cache, shards, reports, time limit', () => {
     const cached = JSON.parse(again.stdout).publications[0];
     expect(cached.cached).toBe(true);
     expect(cached.messages.map((m: { ruleId: string }) => m.ruleId)).toContain('image-missing');
+    // The summary counts it as failed, not as unchanged.
+    const text = folio(['build'], dir).stderr;
+    expect(text).toMatch(/^0 of 1 publication\(s\) built; 1 failed; /m);
+    expect(text).not.toContain('unchanged');
     mkdirSync(join(dir, 'manuscripts', 'images'));
     cpSync(join(repoRoot, 'manuscripts', 'images', 'field-guide-tallies.png'), join(dir, 'manuscripts', 'images', 'harbour.png'));
     const fixed = folio(['build', '--json'], dir);

@@ -183,7 +183,8 @@ export function summarize(reports: JobReport[], p: Plan, options: CliOptions, io
     io.stdout((reportText ?? new ReportText(rel)).bytes(reports, ok, options.shard, '\n'));
   }
   if (!options.quiet && !options.json) {
-    const cached = reports.filter((r) => r.cached).length;
+    // A failure remembered from the last run is still a failure, not an unchanged publication.
+    const cached = reports.filter((r) => r.cached && r.ok).length;
     io.stderr(`${reports.length - failed} of ${reports.length} publication(s) ${p.options.write ? 'built' : 'checked'}${cached ? ` (${cached} unchanged)` : ''}; ${failed} failed; ${warnings} warning(s)${strictFail ? ' (--strict: failing)' : ''}\n`);
   }
   return ok ? 0 : 1;
