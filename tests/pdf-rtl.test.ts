@@ -87,8 +87,8 @@ describe('right-to-left words in a left-to-right line', () => {
     expect(Math.min(...last.map((fragment) => fragment.x))).toBeGreaterThan(20);
   });
 
-  test.skipIf(!hasTool('pdftotext'))('a right-to-left chapter puts list markers, note numbers and quote bars on the right', async () => {
-    const text = '---\ntitle: שלום\nlang: he\n---\n\nפסקה עם הערה.[^1]\n\n- פריט ראשון\n- פריט שני\n\n> ציטוט קצר.\n\n[^1]: הערת שוליים.\n';
+  test.skipIf(!hasTool('pdftotext'))('a right-to-left chapter puts list markers, note numbers, quote bars and a table\'s first column on the right', async () => {
+    const text = '---\ntitle: שלום\nlang: he\n---\n\nפסקה עם הערה.[^1]\n\n- פריט ראשון\n- פריט שני\n\n> ציטוט קצר.\n\n| עמודה | שנייה |\n|---|---|\n| אלף | בית |\n\n[^1]: הערת שוליים.\n';
     const { publication } = publicationFromText(text, import.meta.dirname);
     const words = wordBoxes(pdfFile(await renderPdf(publication, { theme }), 'rtl-blocks.pdf'));
     const sameLine = (a: { yMin: number }, b: { yMin: number }) => Math.abs(a.yMin - b.yMin) < 3;
@@ -105,6 +105,10 @@ describe('right-to-left words in a left-to-right line', () => {
     // The chapter's text block: its right edge is where the markers end.
     const right = Math.max(...words.map((word) => word.xMax));
     for (const bullet of bullets) expect(right - bullet.xMax).toBeLessThan(12);
+    // The table's first column is the rightmost.
+    const cell = (word: string) => words.find((w) => w.text === word);
+    expect(cell('עמודה')?.xMin ?? 0).toBeGreaterThan(cell('שנייה')?.xMax ?? 1);
+    expect(cell('אלף')?.xMin ?? 0).toBeGreaterThan(cell('בית')?.xMax ?? 1);
     // The quote's bar: a rule at the right edge of the measure.
     const measure = theme.pdf.pageSize.width - theme.pdf.margins.inner - theme.pdf.margins.outer;
     const bars = layoutPublication(publication, { theme }).flatMap((page) => page.placed.flatMap((placed) => placed.item.boxes.filter((box) => box.kind === 'rect')));

@@ -103,7 +103,8 @@ export function tableItems(node: Table, ctx: BlockCtx): Item[] {
       const width = widths[column] ?? 0;
       const lines = layoutLines(runs, Math.max(1, width - 2 * PAD_X), alignOf(node.align?.[column]), env.metrics, ctx.scope.missing, lineOptions);
       const cell: StructNode = { role: rowIndex === 0 ? 'TH' : 'TD', parent: tr };
-      const placed = { lines, x, cell, labels: linkLabels(lines) };
+      // A right-to-left chapter's table reads from the right: its first column is the rightmost.
+      const placed = { lines, x: ctx.rtl ? 2 * ctx.x + ctx.width - x - width : x, cell, labels: linkLabels(lines) };
       x += width;
       return placed;
     });
