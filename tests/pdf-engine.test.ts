@@ -9,7 +9,7 @@ import { loadTheme } from '../src/config/theme.js';
 import type { RenderOptions } from '../src/config/options.js';
 import { FontBook } from '../src/render/pdf/fonts.js';
 import { layoutPublication, pageMapOf, renderPdf } from '../src/render/pdf/index.js';
-import { layoutLines } from '../src/render/pdf/layout/lines.js';
+import { balancedLines, layoutLines } from '../src/render/pdf/layout/lines.js';
 import { layoutPre } from '../src/render/pdf/layout/pre.js';
 import type { RunStyle } from '../src/render/pdf/layout/types.js';
 import { layoutReport } from '../src/render/pdf/report.js';
@@ -129,6 +129,23 @@ describe.skipIf(!poppler)('lists nested deeper than the measure can indent', () 
     const deep = lineOf(25).slice(1);
     const gaps = deep.slice(1).map((w, i) => w.xMin - (deep[i]?.xMax ?? 0));
     expect(Math.max(...gaps)).toBeLessThan(4);
+  });
+});
+
+describe('balanced headings', () => {
+  test('a two-line title does not end on a lone word, and takes no more lines', () => {
+    const title: RunStyle = { ...body, bold: true, size: 21 };
+    const runs = [{ kind: 'text' as const, text: 'Port Ellery bets on battery ferries', style: title }];
+    const plain = layoutLines(runs, 311, 'left', fonts, () => undefined);
+    const balanced = balancedLines(runs, 311, fonts, () => undefined);
+    const words = (lines: typeof plain) => lines.map((line) => line.fragments.map((f) => f.text).join(' ').split(/\s+/).length);
+    expect(words(plain)).toEqual([5, 1]);
+    expect(balanced).toHaveLength(plain.length);
+    expect(Math.min(...words(balanced))).toBeGreaterThanOrEqual(2);
+    const [first, second] = balanced.map((line) => line.width);
+    expect(Math.abs((first ?? 0) - (second ?? 0))).toBeLessThan(0.35 * Math.max(first ?? 0, second ?? 0));
+    // One line stays one line, at the full measure.
+    expect(balancedLines([{ kind: 'text', text: 'Short title', style: title }], 311, fonts, () => undefined)).toHaveLength(1);
   });
 });
 

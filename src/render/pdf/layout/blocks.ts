@@ -26,7 +26,7 @@ import { captionItems, creditItems, figureItem, pullQuoteItems } from './figures
 import { htmlBlockContent } from './html-blocks.js';
 import { baseStyle, htmlText, inlineRuns, isPhrasing, plainText } from './inline.js';
 import { baselineIn, paragraphItems, textBox } from './items.js';
-import { layoutLines } from './lines.js';
+import { balancedLines, layoutLines } from './lines.js';
 import { layoutPre } from './pre.js';
 import { tableItems } from './table.js';
 import { structIn, type BlockCtx, type Box, type Item, type Run, type StructNode } from './types.js';
@@ -83,7 +83,7 @@ function headingItems(depth: number, nodes: PhrasingContent[], ctx: BlockCtx, ti
   const size = ctx.style.size * scale;
   const leading = Math.max(ctx.style.leading, size * 1.22);
   const style = { ...baseStyle(ctx.style), bold: true, italic: depth >= 5, size };
-  const lines = layoutLines(inlineRuns(nodes, style, ctx.scope), ctx.width, 'left', ctx.scope.env.metrics, ctx.scope.missing);
+  const lines = balancedLines(inlineRuns(nodes, style, ctx.scope), ctx.width, ctx.scope.env.metrics, ctx.scope.missing);
   const tag = structIn(ctx, headingRoles[Math.min(5, Math.max(0, depth - 1))] ?? 'H6');
   const items = paragraphItems(lines, { x: ctx.x, size, leading, spaceBefore: ctx.style.leading * (depth <= 2 ? 1.3 : 1), together: true, keepWithNext: true, tag, node });
   const first = items[0];

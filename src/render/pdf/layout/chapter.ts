@@ -11,7 +11,7 @@ import { coverItem } from './cover.js';
 import { figureItem } from './figures.js';
 import { baseStyle, childrenOf, inlineRuns, NoteNumbers, type InlineScope } from './inline.js';
 import { paragraphItems } from './items.js';
-import { layoutLines, type MissingGlyph } from './lines.js';
+import { balancedLines, layoutLines, type MissingGlyph } from './lines.js';
 import type { Align, BlockCtx, BlockStyle, Item, LayoutEnv, Run, RunStyle, StructNode } from './types.js';
 
 export function bodyStyle(env: LayoutEnv): BlockStyle {
@@ -52,8 +52,9 @@ export function newScope(env: LayoutEnv, root?: Node, chapterId = ''): { scope: 
   return { scope: { env, notes: new NoteNumbers(chapterId), definitions, missing: missingReporter(env) }, notes };
 }
 
-export function textItems(runs: Run[], ctx: BlockCtx, size: number, leading: number, align: Align, spaceBefore: number, tag: StructNode | undefined = { role: 'P', parent: ctx.parent }): Item[] {
-  const lines = layoutLines(runs, ctx.width, align, ctx.scope.env.metrics, ctx.scope.missing);
+/** `balance`: a left-aligned title set in balanced lines (lines.ts, balancedLines). */
+export function textItems(runs: Run[], ctx: BlockCtx, size: number, leading: number, align: Align, spaceBefore: number, tag: StructNode | undefined = { role: 'P', parent: ctx.parent }, balance = false): Item[] {
+  const lines = balance && align === 'left' ? balancedLines(runs, ctx.width, ctx.scope.env.metrics, ctx.scope.missing) : layoutLines(runs, ctx.width, align, ctx.scope.env.metrics, ctx.scope.missing);
   return paragraphItems(lines, { x: ctx.x, size, leading, spaceBefore, together: true, keepWithNext: true, tag });
 }
 
@@ -68,7 +69,7 @@ function titleBlock(chapter: Chapter, ctx: BlockCtx, book: boolean): Item[] {
   if (book) items.push({ height: env.areaHeight * 0.12, spaceBefore: 0, boxes: [], keepWithNext: true });
   const titleSize = size * 2;
   const title: PhrasingContent[] = chapter.title.length > 0 ? chapter.title : [{ type: 'text', value: chapter.titleText }];
-  items.push(...textItems(inlineRuns(title, styled(ctx, { bold: true, size: titleSize }), ctx.scope), ctx, titleSize, titleSize * 1.15, 'left', 0, { role: 'H1', parent: ctx.parent }));
+  items.push(...textItems(inlineRuns(title, styled(ctx, { bold: true, size: titleSize }), ctx.scope), ctx, titleSize, titleSize * 1.15, 'left', 0, { role: 'H1', parent: ctx.parent }, true));
   if (chapter.subtitle) {
     const s = size * 1.2;
     const runs: Run[] = [{ kind: 'text', text: chapter.subtitle, style: styled(ctx, { italic: true, size: s, color: env.theme.colors.muted }) }];
