@@ -214,6 +214,8 @@ export function joinNames(names: readonly string[], labels: Labels): string {
   return `${names.slice(0, -1).join(', ')} ${labels.and} ${names[names.length - 1] ?? ''}`;
 }
 
+const dateOptions: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+
 /**
  * A `YYYY-MM-DD` date as readers of `lang` write it, month spelt out ("14 mars 2026",
  * "14. März 2026", "March 14, 2026"); the date is a calendar day, read in UTC so that
@@ -222,10 +224,10 @@ export function joinNames(names: readonly string[], labels: Labels): string {
 export function formatDate(date: string, lang: string): string {
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(lang, dateOptions);
   } catch {
     // A well-formed tag Intl does not accept: English, as for the labels.
-    format = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat('en', dateOptions);
   }
   return format.format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
 }

@@ -20,6 +20,14 @@ export function isRtl(codePoint: number): boolean {
   );
 }
 
+/** Whether `text` holds a character of a right-to-left script (a scan that skips everything below Hebrew at once). */
+export function containsRtl(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    if (text.charCodeAt(index) >= 0x0590 && isRtl(text.codePointAt(index) ?? 0)) return true;
+  }
+  return false;
+}
+
 export type Direction = 'rtl' | 'ltr' | 'neutral';
 
 const letter = /\p{L}/u;

@@ -11,7 +11,7 @@
  * `children`.
  */
 import type {} from 'pdfkit';
-import { isRecord } from './text-writer.js';
+import { field, isRecord } from './text-writer.js';
 
 type Doc = PDFKit.PDFDocument;
 type Element = PDFKit.PDFStructureElement;
@@ -21,12 +21,6 @@ export interface FrontMark {
   kids: number;
   elements: number;
   outline: number;
-}
-
-function field(owner: unknown, ...path: string[]): unknown {
-  let value = owner;
-  for (const key of path) value = isRecord(value) ? value[key] : undefined;
-  return value;
 }
 
 function lists(doc: Doc, root: Element): { kids: unknown[]; elements: unknown[]; outline: unknown[] } {

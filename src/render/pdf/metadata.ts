@@ -11,6 +11,7 @@
 import type {} from 'pdfkit';
 import type { Publication } from '../../ast/publication.js';
 import { isRightToLeft } from '../../typography/languages.js';
+import { field, isRecord } from './text-writer.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -59,9 +60,6 @@ export function xmpMetadata(doc: Doc, pub: Publication, date: Date, options: Xmp
  */
 export function readingDirection(doc: Doc, lang: string): void {
   if (!isRightToLeft(lang)) return;
-  const root: unknown = Reflect.get(doc, '_root');
-  const data: unknown = root === undefined ? undefined : Reflect.get(Object(root), 'data');
-  const preferences: unknown = data === undefined ? undefined : Reflect.get(Object(data), 'ViewerPreferences');
-  const dictionary: unknown = preferences === undefined ? undefined : Reflect.get(Object(preferences), 'data');
-  if (typeof dictionary === 'object' && dictionary !== null) Reflect.set(dictionary, 'Direction', 'R2L');
+  const preferences = field(doc, '_root', 'data', 'ViewerPreferences', 'data');
+  if (isRecord(preferences)) preferences.Direction = 'R2L';
 }

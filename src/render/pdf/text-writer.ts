@@ -37,6 +37,13 @@ export function isRecord(value: unknown): value is Record<PropertyKey, unknown> 
   return typeof value === 'object' && value !== null;
 }
 
+/** The value at `path` inside one of pdfkit's objects, or undefined where the path breaks off. */
+export function field(owner: unknown, ...path: string[]): unknown {
+  let value = owner;
+  for (const key of path) value = isRecord(value) ? value[key] : undefined;
+  return value;
+}
+
 /** What pdfkit's `encode` records for each glyph it writes: the subset, widths, ToUnicode. */
 interface SubsetTables {
   includeGlyph(id: number): number;

@@ -145,7 +145,6 @@ export function noteSeparator(env: LayoutEnv): Item {
   return { height: env.theme.lineHeight * 0.6, spaceBefore: 0, boxes: [{ kind: 'rule', x: 0, y: env.theme.lineHeight * 0.2, width: env.measure / 4, thickness: 0.5, color: env.theme.colors.muted }] };
 }
 
-
 /** The body context of a column `width` wide; blocks that span the columns get the full width. */
 function columnCtx(ctx: BlockCtx, width: number): BlockCtx {
   const style: BlockStyle = width < ctx.style.size * NARROW_MEASURE_EMS ? { ...ctx.style, align: 'left' } : ctx.style;

@@ -64,11 +64,14 @@ export function textBox(x: number, y: number, text: string, font: FontKey, size:
   return { kind: 'text', x, y, text, font, size, color, tag, artifact, tracking, link };
 }
 
-/** Boxes of one line: text, link areas and strike-through rules. `labels`: whole texts of links over several lines (`linkLabels`). */
 /** Centre of an image inside a line above the baseline, in ems: half the x-height, as CSS's `vertical-align: middle`. */
 const INLINE_IMAGE_MIDDLE = 0.24;
 
-/** `parent`: the structure element the line's images (Figure, with their alt text) go into. */
+/**
+ * Boxes of one line: text, images, link areas and strike-through rules. `labels`: whole
+ * texts of links over several lines (`linkLabels`). `parent`: the structure element the
+ * line's images (Figure, with their alt text) go into.
+ */
 export function lineBoxes(line: Line, x: number, baseline: number, labels?: Map<Fragment, string>, parent?: StructNode): Box[] {
   const boxes: Box[] = [];
   const links: Array<Extract<Box, { kind: 'link' }>> = [];

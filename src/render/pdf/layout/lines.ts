@@ -5,7 +5,7 @@
  * whatever fonts the line mixes; pieces of one word set in one font are drawn as one
  * string, so kerning and ligatures stay intact (and copy/paste reads whole words).
  */
-import { directionOf, mirrorRtlLine, mirrorRtlRuns } from '../bidi.js';
+import { containsRtl, directionOf, mirrorRtlLine, mirrorRtlRuns } from '../bidi.js';
 import type { Metrics } from '../fonts.js';
 import { breakParagraph } from './breaker.js';
 import type { Align, Fragment, Line, Run, RunStyle } from './types.js';
@@ -43,8 +43,8 @@ interface Space {
   shrink: number;
 }
 
-/** Sets the items `from`…`to` (the break) as one line. */
-function setLine(items: readonly KItem[], from: number, to: number, measure: number, align: Align, metrics: Metrics, rtl = false): Line {
+/** Sets the items `from`…`to` (the break) as one line; `bidi`: the paragraph's direction, when it holds right-to-left text. */
+function setLine(items: readonly KItem[], from: number, to: number, measure: number, align: Align, metrics: Metrics, bidi?: 'rtl' | 'ltr'): Line {
   const fragments: Fragment[] = [];
   const spaces: Space[] = [];
   let joinable = false;
@@ -129,8 +129,8 @@ function setLine(items: readonly KItem[], from: number, to: number, measure: num
     x += fragment.width;
   });
   // Words of a right-to-left script read from the right; so does a right-to-left paragraph (bidi.ts).
-  if (rtl) mirrorRtlLine(fragments, measure);
-  else mirrorRtlRuns(fragments);
+  if (bidi === 'rtl') mirrorRtlLine(fragments, measure);
+  else if (bidi === 'ltr') mirrorRtlRuns(fragments);
   const width = justify ? measure : natural;
   return {
     fragments,
@@ -156,6 +156,11 @@ export interface LineOptions {
   indent?: number | undefined;
 }
 
+/** The direction of a paragraph that holds right-to-left text (undefined when it holds none: nothing to reorder). */
+function bidiDirection(runs: readonly Run[]): 'rtl' | 'ltr' | undefined {
+  return runs.some((run) => run.kind === 'text' && containsRtl(run.text)) ? paragraphDirection(runs) : undefined;
+}
+
 /** The direction of a paragraph: that of its first letter (Unicode's rule P2), left to right when it has none. */
 function paragraphDirection(runs: readonly Run[]): 'rtl' | 'ltr' {
   for (const run of runs) {
@@ -177,11 +182,11 @@ export function layoutLines(runs: Run[], measure: number, align: Align, metrics:
     return Array.from({ length: count }, () => ({ fragments: [], width: 0 }));
   }
   const breaks = breakParagraph(items, measure, ragged ? raggedStretch(measure, items) : undefined);
-  const rtl = paragraphDirection(runs) === 'rtl';
+  const bidi = bidiDirection(runs);
   const lines: Line[] = [];
   let from = 0;
   for (const at of breaks) {
-    lines.push(setLine(items, from, at, measure, align, metrics, rtl));
+    lines.push(setLine(items, from, at, measure, align, metrics, bidi));
     from = at + 1;
     while (from < items.length && items[from]?.t !== 'box' && !isForced(items[from])) from++;
   }

@@ -26,7 +26,6 @@ export interface RunStyle {
   note?: string;
 }
 
-/** Inline content, flattened: text in one style, or a forced line break. */
 /** An image inside a line of text, as drawn: its bytes, alt text and size in points. */
 export interface InlineImage {
   data: Uint8Array;
@@ -36,6 +35,7 @@ export interface InlineImage {
   height: number;
 }
 
+/** Inline content, flattened: text in one style, an image inside the line, or a forced line break. */
 export type Run =
   | { kind: 'text'; text: string; style: RunStyle; node?: Node; offset?: number }
   | { kind: 'image'; image: InlineImage; style: RunStyle; node?: Node; offset?: number }

@@ -354,13 +354,19 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
     items.push(options.ragged ? { t: 'glue', width, stretch: 0, shrink: 0 } : { t: 'glue', width, stretch: width / 2, shrink: width / 3 });
   };
 
+  /** The space before a word or image, as glue: none at the start of a paragraph or after a forced break. */
+  const spaceBefore = () => {
+    if (!pendingSpace) return;
+    const last = items[items.length - 1];
+    if (last && !(last.t === 'penalty' && last.penalty <= -INFINITY)) pushGlue(pendingSpace);
+    pendingSpace = undefined;
+  };
+
   for (const run of runs) {
     if (run.kind === 'image') {
       // A box of its own, like a word: spaces around it are word spaces.
       closeWord();
-      const last = items[items.length - 1];
-      if (pendingSpace && last && !(last.t === 'penalty' && last.penalty <= -INFINITY)) pushGlue(pendingSpace);
-      pendingSpace = undefined;
+      spaceBefore();
       const { style, image } = run;
       const fragment = newFragment('', `${style.family}-${variantOf(style.bold, style.italic)}`, style.size, style.color, image.width, 0, style.link, undefined, undefined, image);
       items.push({ t: 'box', fragments: [fragment], width: image.width, stretch: 0, offset: run.offset ?? 0 });
@@ -397,12 +403,7 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
         word.close();
         continue;
       }
-      if (word.length === 0 && pendingSpace) {
-        // No glue at the start of a paragraph or after a forced break.
-        const last = items[items.length - 1];
-        if (last && !(last.t === 'penalty' && last.penalty <= -INFINITY)) pushGlue(pendingSpace);
-        pendingSpace = undefined;
-      }
+      if (word.length === 0) spaceBefore();
       const kind = word.length >= 2 ? breakKind(previous) : undefined;
       if (kind && !breakKind(char)) word.breaks.push({ at: word.length, kind });
       word.add(source, index - size, size, run.style, run.node, at);
