@@ -3,7 +3,7 @@
  * margins and the text block they leave, YAML syntax. Each refusal names the file, the
  * line and column of the value, the key and the range it must be in.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -69,6 +69,19 @@ describe('theme.yaml', () => {
     expect(readFileSync(join(dir, 'theme.yaml'), 'utf8')).not.toContain('scripts');
     const scripts = loadTheme(dir).pdf.fonts.scripts;
     expect([scripts.regular, scripts.italic, scripts.bold, scripts.boldItalic].map((path) => path.split('/').pop())).toEqual(['DejaVuSans.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-BoldOblique.ttf']);
+  });
+
+  test('pdf.fonts.cjk is optional: Noto Sans SC when its optional package is installed; `none` turns it off; a missing file is refused where it is named', () => {
+    writeFileSync(join(dir, 'theme.yaml'), original);
+    const installed = existsSync(resolve('node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'));
+    const cjk = loadTheme(dir).pdf.fonts.cjk;
+    if (installed) expect([cjk?.regular, cjk?.italic, cjk?.bold, cjk?.boldItalic].map((path) => path?.split('/').pop())).toEqual(['NotoSansSC_400Regular.ttf', 'NotoSansSC_400Regular.ttf', 'NotoSansSC_700Bold.ttf', 'NotoSansSC_700Bold.ttf']);
+    else expect(cjk).toBeUndefined();
+    const off = original.replace(/\n {4}symbols:/, '\n    cjk: none\n    symbols:');
+    writeFileSync(join(dir, 'theme.yaml'), off);
+    expect(loadTheme(dir).pdf.fonts.cjk).toBeUndefined();
+    const named = original.replace(/\n {4}symbols:/, '\n    cjk:\n      regular: "fonts/NoSuchCJK.otf"\n    symbols:');
+    expect(refusal(() => named)).toBe(`${join(dir, 'theme.yaml')}:${placeOf(named, 'regular: "fonts/NoSuchCJK.otf"')}: pdf.fonts.cjk.regular: font file "fonts/NoSuchCJK.otf" not found (install its npm package or give a path)`);
   });
 
   test('broken YAML is refused at the line and column of the problem', () => {

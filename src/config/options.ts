@@ -54,6 +54,11 @@ export interface PdfTheme {
     scripts: FontFaces;
     /** Covers what the fallback lacks too: emoji and pictographs (theme `symbols`; default Noto Emoji). */
     symbols: FontFaces;
+    /**
+     * Chinese, Japanese and Korean (theme `cjk`; default Noto Sans SC when its optional npm
+     * package is installed, else none: such characters are reported and print as boxes).
+     */
+    cjk?: FontFaces;
   };
   colors: { text: string; accent: string; muted: string };
   /** Space between the columns of a two-column chapter, in points (theme `columnGap`; default 16). */

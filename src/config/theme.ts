@@ -23,6 +23,29 @@ const DEFAULT_SCRIPTS = {
   boldItalic: 'dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf',
 };
 
+/**
+ * The CJK face a theme without `pdf.fonts.cjk` gets, when its package is installed: Noto
+ * Sans SC (OFL), an optional dependency (10.5 MB a weight; `npm ci --omit=optional` leaves
+ * it out). It has simplified and traditional Chinese and Japanese kana, not Hangul.
+ */
+export const DEFAULT_CJK_PACKAGE = '@expo-google-fonts/noto-sans-sc';
+const DEFAULT_CJK = {
+  regular: `${DEFAULT_CJK_PACKAGE}/400Regular/NotoSansSC_400Regular.ttf`,
+  bold: `${DEFAULT_CJK_PACKAGE}/700Bold/NotoSansSC_700Bold.ttf`,
+};
+
+/** The default CJK faces, or undefined when the optional package is not installed. */
+function defaultCjk(): FontFaces | undefined {
+  try {
+    const regular = require.resolve(DEFAULT_CJK.regular);
+    const bold = require.resolve(DEFAULT_CJK.bold);
+    // Chinese and Japanese have no italics: the upright faces serve.
+    return { regular, italic: regular, bold, boldItalic: bold };
+  } catch {
+    return undefined;
+  }
+}
+
 /** theme.yaml and its parsed document: a message names the line and column of the key it is about. */
 class ThemeFile {
   constructor(
@@ -89,6 +112,14 @@ function faces(spec: unknown, themeDir: string, what: string, file: ThemeFile): 
   const pick = (key: string) =>
     record[key] === undefined ? regular : resolveFont(record[key], themeDir, `${what}.${key}`, file);
   return { regular, italic: pick('italic'), bold: pick('bold'), boldItalic: pick('boldItalic') };
+}
+
+/** `pdf.fonts.cjk` as the theme names it, else the installed default; `cjk: none` turns it off. */
+function cjkFaces(spec: unknown, themeDir: string, file: ThemeFile): { cjk?: FontFaces } {
+  if (spec === 'none') return {};
+  if (spec !== undefined) return { cjk: faces(spec, themeDir, 'pdf.fonts.cjk', file) };
+  const installed = defaultCjk();
+  return installed ? { cjk: installed } : {};
 }
 
 /** The two-column settings of a theme (both optional): `columnGap` in points, `pullQuoteSpan`. */
@@ -169,6 +200,7 @@ export function loadTheme(nameOrDir = 'default', cwd = process.cwd()): Theme {
         // Optional: a theme written before scripts and symbols existed gets Folio's defaults.
         scripts: faces(fonts.scripts ?? DEFAULT_SCRIPTS, dir, 'pdf.fonts.scripts', file),
         symbols: faces(fonts.symbols ?? { regular: DEFAULT_SYMBOLS }, dir, 'pdf.fonts.symbols', file),
+        ...cjkFaces(fonts.cjk, dir, file),
       },
       colors: { text: color('text'), accent: color('accent'), muted: color('muted') },
       ...columnOptions(pdf, file),

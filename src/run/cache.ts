@@ -114,7 +114,7 @@ function optionsHash(options: JobOptions): string {
   const known = optionHashes.get(options);
   if (known) return known;
   const { theme, pageMap: _pageMap, ...rest } = options.render;
-  const fonts = Object.values(theme.pdf.fonts).flatMap((faces) => Object.values(faces).map((path) => `${path}:${statSync(path).size}`));
+  const fonts = Object.values(theme.pdf.fonts).flatMap((faces) => Object.values(faces ?? {}).map((path) => `${path}:${statSync(path).size}`));
   const hash = createHash('sha256')
     .update(JSON.stringify({ code: folioCodeHash(), formats: options.formats, theme, fonts, rest, config: options.config ?? null, limits: options.limits ?? null, sde: options.sourceDateEpoch ?? null }))
     .digest('hex');

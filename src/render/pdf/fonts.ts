@@ -10,10 +10,11 @@ import type { FontFaces, PdfTheme } from '../../config/options.js';
 import { Shaper } from './shaper.js';
 import { EMOJI_PRESENTATION, isInvisible, isSequenceExtender } from './sequences.js';
 import { startFromLearnt } from './learnt-tables.js';
+import { isCjk } from './cjk.js';
 
 export type Family = 'text' | 'mono';
 export type Variant = 'regular' | 'italic' | 'bold' | 'boldItalic';
-export type FontKey = `${Family | 'fallback' | 'scripts' | 'symbols'}-${Variant}`;
+export type FontKey = `${Family | 'fallback' | 'scripts' | 'cjk' | 'symbols'}-${Variant}`;
 
 const families = ['text', 'mono', 'fallback', 'scripts', 'symbols'] as const;
 const variants: readonly Variant[] = ['regular', 'italic', 'bold', 'boldItalic'];
@@ -34,7 +35,12 @@ export interface Segmented {
 
 /** What the layout engine needs from fonts. Pure: same input, same answer. */
 export interface Metrics {
-  /** Splits `text` into runs of one font each: the family's face, else the fallback face, else the scripts face, else the symbols (emoji) face. */
+  /**
+   * Splits `text` into runs of one font each: the family's face, else the fallback face,
+   * else the scripts face, else the CJK face, else the symbols (emoji) face. A CJK
+   * character the family's face lacks goes to the CJK face first, so that a line of
+   * Chinese takes its punctuation from the same face as its ideographs.
+   */
   segment(text: string, family: Family, variant: Variant, size: number): Segmented;
   /** Advance width of `text` set in `font` at `size` points (kerning and ligatures on). */
   width(text: string, font: FontKey, size: number): number;
@@ -110,11 +116,22 @@ export class FontBook implements Metrics {
    */
   private readonly faces = new Map<FontKey, Face>();
 
+  /** The theme has a CJK face. */
+  private readonly cjk: boolean;
+
   constructor(fonts: PdfTheme['fonts']) {
     for (const family of families) {
       const faces: FontFaces = fonts[family];
       for (const variant of variants) this.paths.set(`${family}-${variant}`, faces[variant]);
     }
+    const cjk = fonts.cjk;
+    this.cjk = cjk !== undefined;
+    if (cjk) for (const variant of variants) this.paths.set(`cjk-${variant}`, cjk[variant]);
+  }
+
+  /** Whether the theme has a face for Chinese, Japanese and Korean (for a message that says what to install). */
+  get hasCjk(): boolean {
+    return this.cjk;
   }
 
   /** The parsed font behind `key` (shared by every document of the process; read only). */
@@ -195,6 +212,7 @@ export class FontBook implements Metrics {
     const fallback: FontKey = `fallback-${variant}`;
     const scripts: FontKey = `scripts-${variant}`;
     const symbols: FontKey = `symbols-${variant}`;
+    const cjk: FontKey = `cjk-${variant}`;
     const segments: Segment[] = [];
     const missing: number[] = [];
     // Runs of one font, as slices of `text` (most texts are one run in the primary face).
@@ -217,8 +235,10 @@ export class FontBook implements Metrics {
       let font: FontKey = primary;
       if (text.charCodeAt(index + length) === EMOJI_PRESENTATION && this.has(symbols, codePoint)) font = symbols;
       else if (!alwaysPrimary(codePoint) && !this.has(primary, codePoint)) {
-        if (this.has(fallback, codePoint)) font = fallback;
+        if (this.cjk && isCjk(codePoint) && this.has(cjk, codePoint)) font = cjk;
+        else if (this.has(fallback, codePoint)) font = fallback;
         else if (this.has(scripts, codePoint)) font = scripts;
+        else if (this.cjk && this.has(cjk, codePoint)) font = cjk;
         else if (this.has(symbols, codePoint)) font = symbols;
         else missing.push(codePoint);
       }

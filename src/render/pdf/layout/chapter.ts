@@ -4,6 +4,8 @@ import type { Node } from 'unist';
 import type { Chapter, Publication } from '../../../ast/publication.js';
 import { charPoint } from '../../../ast/source-point.js';
 import { isRightToLeft } from '../../../typography/languages.js';
+import { DEFAULT_CJK_PACKAGE } from '../../../config/theme.js';
+import { isCjk } from '../cjk.js';
 import { formatDate, labelsFor } from '../../../typography/labels.js';
 import { addMarker, layoutBlocks, NARROW_MEASURE_EMS, runsItems } from './blocks.js';
 import { columnGeometry } from './columns.js';
@@ -19,14 +21,25 @@ export function bodyStyle(env: LayoutEnv): BlockStyle {
   return { family: 'text', size: theme.fontSize, leading: theme.lineHeight, color: theme.colors.text, italic: false, align: theme.textAlign };
 }
 
-/** Reports each character no font can draw once per chapter, at its first position. */
+/**
+ * Reports each character no font can draw once per chapter, at its first position; and
+ * Chinese, Japanese or Korean characters once a chapter in all (a page of them would
+ * make hundreds of messages that all say the same: the theme has no face for them).
+ */
 function missingReporter(env: LayoutEnv): MissingGlyph {
   const seen = new Set<number>();
+  let cjkSeen = false;
   return (codePoint, node) => {
     if (seen.has(codePoint)) return;
     seen.add(codePoint);
     const char = String.fromCodePoint(codePoint);
     const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
+    if (isCjk(codePoint)) {
+      if (cjkSeen) return;
+      cjkSeen = true;
+      env.warn('pdf-missing-glyph', `no embedded font has a glyph for "${char}" (U+${hex}), nor (most likely) for the other Chinese, Japanese or Korean characters of this chapter; they print as empty boxes: install Folio's optional font package (npm install ${DEFAULT_CJK_PACKAGE}), or name a face that has them in the theme's pdf.fonts.cjk (Korean: @expo-google-fonts/noto-sans-kr)`, charPoint(env.source, node, char) ?? node);
+      return;
+    }
     env.warn('pdf-missing-glyph', `no embedded font has a glyph for "${char}" (U+${hex}); it prints as an empty box: use a theme font (or fallback font) that has it, or leave the character out`, charPoint(env.source, node, char) ?? node);
   };
 }

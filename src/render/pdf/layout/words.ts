@@ -7,6 +7,7 @@
  */
 import type { Node } from 'unist';
 import { variantOf, type FontKey, type Metrics } from '../fonts.js';
+import { cjkBreakBetween } from '../cjk.js';
 import { isInvisible } from '../sequences.js';
 import type { Fragment, InlineImage, Run, RunStyle } from './types.js';
 
@@ -57,6 +58,8 @@ const EXPLICIT_PENALTY = 50;
 const CUT_PENALTY = 800;
 const SEAM_PENALTY = 100;
 const EPSILON = 0.01;
+/** How far the space between two CJK characters of a justified line may stretch, in ems. */
+const CJK_STRETCH = 0.1;
 
 interface Piece {
   text: string;
@@ -402,6 +405,11 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
       if (isInvisible(code)) {
         word.close();
         continue;
+      }
+      if (word.length > 0 && (code >= 0x1100 || previous.charCodeAt(0) >= 0x1100) && cjkBreakBetween(previous.codePointAt(0) ?? 0, char.codePointAt(0) ?? 0)) {
+        // Chinese, Japanese, Korean: a line may break between characters (cjk.ts), spacing them a little when it is justified.
+        closeWord();
+        items.push({ t: 'glue', width: 0, stretch: options.ragged ? 0 : run.style.size * CJK_STRETCH, shrink: 0 });
       }
       if (word.length === 0) spaceBefore();
       const kind = word.length >= 2 ? breakKind(previous) : undefined;
