@@ -94,4 +94,14 @@ describe('without a CJK face', () => {
     expect(messages[0]?.reason).toContain('@expo-google-fonts/noto-sans-sc');
     expect([messages[0]?.line, messages[0]?.column]).toEqual([6, 30]);
   });
+
+  test.skipIf(!hasCjkFace)('Korean with the default face (no Hangul): one message, naming a Korean face', async () => {
+    const { publication, file } = publicationFromText('---\ntitle: Library\nlang: en\n---\n\nIn Korean: 강가의 작은 마을에 새 도서관이 문을 열었다.\n', import.meta.dirname);
+    await renderPdf(publication, { theme });
+    const messages = file.messages.filter((message) => message.ruleId === 'pdf-missing-glyph');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.reason).toContain('"강" (U+AC15)');
+    expect(messages[0]?.reason).toContain("the theme's CJK face lacks them");
+    expect(messages[0]?.reason).toContain('@expo-google-fonts/noto-sans-kr');
+  });
 });

@@ -42,6 +42,8 @@ export interface Metrics {
    * Chinese takes its punctuation from the same face as its ideographs.
    */
   segment(text: string, family: Family, variant: Variant, size: number): Segmented;
+  /** Whether there is a face for Chinese, Japanese and Korean (for a message that says what to do). */
+  readonly hasCjk: boolean;
   /** Advance width of `text` set in `font` at `size` points (kerning and ligatures on). */
   width(text: string, font: FontKey, size: number): number;
 }

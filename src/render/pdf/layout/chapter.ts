@@ -21,6 +21,9 @@ export function bodyStyle(env: LayoutEnv): BlockStyle {
   return { family: 'text', size: theme.fontSize, leading: theme.lineHeight, color: theme.colors.text, italic: false, align: theme.textAlign };
 }
 
+/** What a Korean text needs (the default CJK face has no Hangul). */
+const KOREAN_PACKAGE = '@expo-google-fonts/noto-sans-kr';
+
 /**
  * Reports each character no font can draw once per chapter, at its first position; and
  * Chinese, Japanese or Korean characters once a chapter in all (a page of them would
@@ -37,7 +40,10 @@ function missingReporter(env: LayoutEnv): MissingGlyph {
     if (isCjk(codePoint)) {
       if (cjkSeen) return;
       cjkSeen = true;
-      env.warn('pdf-missing-glyph', `no embedded font has a glyph for "${char}" (U+${hex}), nor (most likely) for the other Chinese, Japanese or Korean characters of this chapter; they print as empty boxes: install Folio's optional font package (npm install ${DEFAULT_CJK_PACKAGE}), or name a face that has them in the theme's pdf.fonts.cjk (Korean: @expo-google-fonts/noto-sans-kr)`, charPoint(env.source, node, char) ?? node);
+      const advice = env.metrics.hasCjk
+        ? `the theme's CJK face lacks them (Noto Sans SC has no Hangul): name one that has them in the theme's pdf.fonts.cjk (Korean: ${KOREAN_PACKAGE})`
+        : `install Folio's optional font package (npm install ${DEFAULT_CJK_PACKAGE}), or name a face that has them in the theme's pdf.fonts.cjk (Korean: ${KOREAN_PACKAGE})`;
+      env.warn('pdf-missing-glyph', `no embedded font has a glyph for "${char}" (U+${hex}), nor (most likely) for the other Chinese, Japanese or Korean characters of this chapter; they print as empty boxes: ${advice}`, charPoint(env.source, node, char) ?? node);
       return;
     }
     env.warn('pdf-missing-glyph', `no embedded font has a glyph for "${char}" (U+${hex}); it prints as an empty box: use a theme font (or fallback font) that has it, or leave the character out`, charPoint(env.source, node, char) ?? node);
