@@ -114,6 +114,10 @@ describe('right-to-left words in a left-to-right line', () => {
     const bars = layoutPublication(publication, { theme }).flatMap((page) => page.placed.flatMap((placed) => placed.item.boxes.filter((box) => box.kind === 'rect')));
     expect(bars.length).toBeGreaterThan(0);
     for (const bar of bars) expect(bar.x).toBeGreaterThan(measure - 4);
+    // The rule above the notes starts from the right too.
+    const noteRules = layoutPublication(publication, { theme }).flatMap((page) => page.notes.flatMap((placed) => placed.item.boxes.filter((box) => box.kind === 'rule')));
+    expect(noteRules).toHaveLength(1);
+    for (const rule of noteRules) if (rule.kind === 'rule') expect(rule.x + rule.width).toBeCloseTo(measure, 1);
   });
 
   test.skipIf(!hasTool('pdftotext'))('the PDF draws them without a warning, each word where the layout put it', async () => {

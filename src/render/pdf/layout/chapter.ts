@@ -159,9 +159,11 @@ function noteBodies(scope: InlineScope, notes: Map<string, FootnoteDefinition>, 
   return bodies;
 }
 
-/** The rule above the footnotes of a page. */
+/** The rule above the footnotes of a page: a quarter of the measure, from where lines start (the right, in a right-to-left language). */
 export function noteSeparator(env: LayoutEnv): Item {
-  return { height: env.theme.lineHeight * 0.6, spaceBefore: 0, boxes: [{ kind: 'rule', x: 0, y: env.theme.lineHeight * 0.2, width: env.measure / 4, thickness: 0.5, color: env.theme.colors.muted }] };
+  const width = env.measure / 4;
+  const x = isRightToLeft(env.lang) ? env.measure - width : 0;
+  return { height: env.theme.lineHeight * 0.6, spaceBefore: 0, boxes: [{ kind: 'rule', x, y: env.theme.lineHeight * 0.2, width, thickness: 0.5, color: env.theme.colors.muted }] };
 }
 
 /** The body context of a column `width` wide; blocks that span the columns get the full width. */
