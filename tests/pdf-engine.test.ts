@@ -95,6 +95,29 @@ describe('lines', () => {
     }
   });
 
+  test('a long identifier in code that fits the measure may still break at a joint, rather than leave the line before it a row of gaps', () => {
+    const code: RunStyle = { ...body, family: 'mono', size: 9 };
+    const runs = [
+      { kind: 'text' as const, text: 'The catalogue of the town library now runs on the system ', style: body },
+      { kind: 'text' as const, text: 'RegionalDigitalLibraryUnifiedCatalogueV2', style: code },
+      { kind: 'text' as const, text: ', which lets readers book titles online and renew them.', style: body },
+    ];
+    let split = 0;
+    for (let measure = 240; measure <= 340; measure += 10) {
+      const lines = layoutLines(runs, measure, 'justify', fonts, () => undefined);
+      const mono = lines.map((line) => line.fragments.filter((f) => f.font.startsWith('mono')).map((f) => f.text).join(''));
+      expect(mono.join('')).toBe('RegionalDigitalLibraryUnifiedCatalogueV2');
+      // Split only at a capital: whole parts on each line, nothing added.
+      if (mono.filter(Boolean).length > 1) {
+        split++;
+        for (const part of mono.filter(Boolean).slice(1)) expect(part).toMatch(/^[A-Z]/);
+      }
+      // Without the joints, the line before the identifier stretched its spaces 75 times at 240 pt.
+      for (const line of lines.slice(0, -1)) expect(line.info?.spaceRatio ?? 1, `${measure} pt`).toBeLessThan(8);
+    }
+    expect(split).toBeGreaterThan(0);
+  });
+
   test('no hyphenation in code or URLs; ragged lines keep natural spaces', () => {
     const code: RunStyle = { ...body, family: 'mono' };
     const runs = [

@@ -68,7 +68,7 @@ interface Piece {
   offset: number;
 }
 
-type BreakKind = 'explicit' | 'dash' | 'discretionary';
+type BreakKind = 'explicit' | 'dash' | 'discretionary' | 'seam';
 
 function isBreakSpace(char: string): boolean {
   return char === ' ' || char === '\n' || char === '\t' || char === '\r';
@@ -174,6 +174,33 @@ const SEAM_BEFORE = new Set(['(', '[', '{', '<']);
 function isSeam(previous: string, char: string): boolean {
   if (SEAM_AFTER.has(previous) || SEAM_BEFORE.has(char)) return true;
   return /[\p{Ll}\p{Nd}]/u.test(previous) && /\p{Lu}/u.test(char);
+}
+
+/** Inline code this long (characters) may break at its joints even when it fits the measure. */
+const CODE_SEAM_LENGTH = 16;
+/** Fewest characters a joint leaves on either side. */
+const CODE_SEAM_SIDE = 3;
+
+/**
+ * Adds the joints of long identifiers and paths set as code (`CatalogoUnificatoV2`,
+ * `pkg.module.function_name`) to a word's break points, sorted. Without them, the line
+ * before such a word is stretched to a row of gaps when the word does not fit after it.
+ */
+function codeSeams(pieces: readonly Piece[], breaks: Array<{ at: number; kind: BreakKind }>): void {
+  let added = false;
+  let start = 0;
+  for (const { text, style } of pieces) {
+    if (style.family === 'mono' && text.length >= CODE_SEAM_LENGTH) {
+      for (let at = CODE_SEAM_SIDE; at <= text.length - CODE_SEAM_SIDE; at++) {
+        if (isSeam(text.charAt(at - 1), text.charAt(at)) && !breaks.some((point) => point.at === start + at)) {
+          breaks.push({ at: start + at, kind: 'seam' });
+          added = true;
+        }
+      }
+    }
+    start += text.length;
+  }
+  if (added) breaks.sort((a, b) => a.at - b.at);
 }
 
 /**
@@ -296,6 +323,7 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
     const text = word.pieces.length === 1 ? (word.pieces[0]?.text ?? '') : word.pieces.map((piece) => piece.text).join('');
     // The word is dropped once closed: its breaks are ours to extend.
     const breaks = URL_START.test(text) ? urlBreaks(text) : word.breaks;
+    if (breaks === word.breaks && text.length >= CODE_SEAM_LENGTH) codeSeams(word.pieces, breaks);
     const hyphenable = options.hyphenate && word.pieces.every((piece) => piece.style.family === 'text' && piece.style.note === undefined);
     if (hyphenable && options.hyphenate && text.length >= 5) {
       for (const at of hyphenPoints(options.hyphenate, text)) {
@@ -337,6 +365,8 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
       pushBox(syllable, hyphen?.width);
       if (hyphen) {
         items.push(penaltyItem(hyphen.width, HYPHEN_PENALTY, true, hyphen, true));
+      } else if (point.kind === 'seam') {
+        items.push(penaltyItem(0, SEAM_PENALTY, false));
       } else if (point.kind === 'explicit') {
         items.push(penaltyItem(0, EXPLICIT_PENALTY, true));
       } else {
