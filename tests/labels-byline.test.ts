@@ -106,4 +106,18 @@ describe('the byline', () => {
     expect(pub.chapters[0]?.subtitle).toBe('The first article');
     expect([pub.meta.subtitle, pub.meta.description]).toEqual([undefined, undefined]);
   });
+
+  test("the title page of an issue of dated articles gives the issue's whole date; a book's, its year", async () => {
+    const source = (name: string, value: string) => ({ path: join(images, name), file: new VFile({ path: name, value }) });
+    const issue = buildPublication(
+      [source('a.md', '---\ntitle: Eén\nauthor: An\ndate: 2026-11-25\nlang: nl\n---\n\nTekst.\n'), source('b.md', '---\ntitle: Twee\nauthor: Bo\ndate: 2026-11-26\nlang: nl\n---\n\nTekst.\n')],
+      { resolver: new AssetResolver(images), meta: { title: 'Weekoverzicht', lang: 'nl', date: '2026-11-27' } },
+    );
+    const titlePage = (await pdfText(issue)).split('\f')[0] ?? '';
+    expect(titlePage).toContain('27 november 2026');
+    const book = buildPublication([source('book.md', '---\ntitle: Boek\nauthor: Cas\ndate: 2026-11-27\nlang: nl\n---\n\n# Een\n\nTekst.\n\n# Twee\n\nTekst.\n')], { resolver: new AssetResolver(images) });
+    const bookTitle = (await pdfText(book)).split('\f')[0] ?? '';
+    expect(bookTitle).toContain('2026');
+    expect(bookTitle).not.toContain('november');
+  });
 });

@@ -227,7 +227,9 @@ export function titlePageItems(pub: Publication, env: LayoutEnv): Item[] {
     const s = size * 1.1;
     text.push(...textItems([{ kind: 'text', text: pub.meta.authors.join(', '), style: styled(ctx, { size: s, color: env.theme.colors.accent }) }], ctx, s, s * 1.3, 'center', size * 2.5));
   }
-  const imprint = [pub.meta.publisher, pub.meta.date?.slice(0, 4)].filter((part): part is string => Boolean(part)).join(' \u00b7 ');
+  // A book gives its year; an issue of dated articles (a digest, a weekly) its whole date, as its language writes it.
+  const date = pub.meta.date && pub.meta.date.length >= 10 && pub.chapters.some((chapter) => chapter.date) ? formatDate(pub.meta.date, pub.meta.lang) : pub.meta.date?.slice(0, 4);
+  const imprint = [pub.meta.publisher, date].filter((part): part is string => Boolean(part)).join(' \u00b7 ');
   if (imprint) {
     const s = size * 0.9;
     text.push(...textItems([{ kind: 'text', text: imprint, style: styled(ctx, { size: s, color: env.theme.colors.muted }) }], ctx, s, s * 1.3, 'center', size * 3));
