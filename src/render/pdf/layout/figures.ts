@@ -84,6 +84,8 @@ export function figureItem(node: Figure, ctx: BlockCtx, maxHeight: number, space
   // A hero credit sits right under the image, the caption after it; in a body figure
   // the caption comes first and the credit closes the figure.
   const parts = node.role === 'hero' ? [image, ...creditLines, ...captionLines] : [image, ...captionLines, ...creditLines];
+  // Room under a body figure, so that the text after it (half a line above a paragraph) is as far from it as the text before.
+  if (node.role !== 'hero') parts.push({ height: ctx.style.leading * 0.5, spaceBefore: 0, boxes: [] });
   return { ...stack(parts, spaceBefore), marks: [node.id], float: node.role !== 'hero', source: { node, offset: 0 } };
 }
 
