@@ -133,6 +133,14 @@ describe('inline HTML in the PDF', () => {
     for (const node of starts) if (node) expect(inTree.has(node)).toBe(true);
   });
 
+  test("a disclosure is shown open, its summary in bold above what it labels", () => {
+    const { texts, messages } = laidOut(['<details>', '<summary>How to sign up</summary>', '', 'Bring an identity card.', '', '</details>'].join('\n'));
+    for (const word of ['How', 'sign', 'up']) expect(boxOf(texts, word, true).box.font).toBe('text-bold');
+    expect(boxOf(texts, 'Bring').box.font).toBe('text-regular');
+    expect(boxOf(texts, 'Bring').y).toBeGreaterThan(boxOf(texts, 'How', true).y);
+    expect(messages).toEqual([]);
+  });
+
   test('embedded media and images in block HTML are reported; their text, if any, is not lost unsaid', () => {
     const { texts, messages } = laidOut('<figure><img src="https://example.org/a.png" alt="a chart of counts"><figcaption>Counts by year</figcaption></figure>\n\n<iframe src="https://example.org/v"></iframe>\n\n<p>E = <math><mi>m</mi></math></p>');
     expect(boxOf(texts, '[a', true).box.font).toBe('text-italic');

@@ -8,8 +8,8 @@
  */
 import type { Root as HastRoot, RootContent as HastContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toMdast } from 'hast-util-to-mdast';
-import type { Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { defaultHandlers, toMdast, type Handle } from 'hast-util-to-mdast';
+import type { Nodes, Paragraph, PhrasingContent, RootContent, Strong } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
 import { defaultParseLimits } from '../../../ast/limits.js';
@@ -130,13 +130,24 @@ function paragraphs(nodes: Nodes[], position: Position | undefined): RootContent
   return out;
 }
 
+/**
+ * A disclosure's `<summary>` labels what follows (the PDF shows it open): a paragraph in
+ * bold, where hast-util-to-mdast makes it a plain paragraph like the text it labels.
+ */
+const summary: Handle = (state, element) => {
+  const paragraph = defaultHandlers.p(state, element);
+  if (!paragraph || Array.isArray(paragraph) || paragraph.type !== 'paragraph') return paragraph;
+  const strong: Strong = { type: 'strong', children: paragraph.children };
+  return { ...paragraph, children: [strong] };
+};
+
 /** The Markdown blocks a block of raw HTML stands for; undefined when it nests deeper than Markdown may. */
 export function htmlBlockContent(value: string, position: Position | undefined): HtmlBlockContent | undefined {
   const hast: HastRoot = fromHtml(value, { fragment: true });
   if (depthOf(hast) > maxDepth) return undefined;
   const found = new Set<string>();
   collectNotShown(hast.children, found);
-  const mdast = toMdast(hast);
+  const mdast = toMdast(hast, { handlers: { summary } });
   const counts = { images: 0 };
   const nodes = 'children' in mdast ? paragraphs(rewrite(mdast.children, position, counts), position) : [];
   return { nodes, notShown: [...found].sort(), images: counts.images };
