@@ -12,7 +12,7 @@ import { loadTheme } from '../src/config/theme.js';
 import { renderEpub } from '../src/render/epub/index.js';
 import { renderPdf } from '../src/render/pdf/index.js';
 import { AssetResolver } from '../src/manuscript/assets.js';
-import { formatDate } from '../src/typography/labels.js';
+import { bylineText, fill, formatDate, labelsFor } from '../src/typography/labels.js';
 import { readEpub } from './helpers/epub-invariants.js';
 import { hasTool, pdfFile, run } from './helpers/pdf-tools.js';
 import { publicationFromText } from './helpers/publication.js';
@@ -73,7 +73,8 @@ describe('the byline', () => {
     const { publication } = publicationFromText(text, images);
     const epub = await epubText(publication);
     expect(epub.chapters).toContain('<p class="byline">Par Claire Exemple et Jo Test · <time datetime="2026-03-14">14 mars 2026</time></p>');
-    expect(await pdfText(publication)).toContain('Claire Exemple, Jo Test · 14 mars 2026');
+    // The names joined as the language joins them, in the PDF as in the EPUB.
+    expect(await pdfText(publication)).toContain('Claire Exemple et Jo Test · 14 mars 2026');
   });
 
   test.skipIf(!poppler)("a book's chapters do not repeat its authors: its title page names them", async () => {
@@ -105,6 +106,17 @@ describe('the byline', () => {
     // The first article's standfirst opens that article; it is not the collection's subtitle (folio.yaml's is).
     expect(pub.chapters[0]?.subtitle).toBe('The first article');
     expect([pub.meta.subtitle, pub.meta.description]).toEqual([undefined, undefined]);
+  });
+
+  test('Chinese and Japanese: their own words, names joined with 、, traditional Chinese by script or region', () => {
+    expect(labelsFor('zh-Hans').contents).toBe('目录');
+    expect(labelsFor('zh').credits).toBe('图片来源');
+    for (const tag of ['zh-Hant', 'zh-TW', 'zh-Hant-HK', 'zh-HK']) expect(labelsFor(tag).contents, tag).toBe('目錄');
+    expect(labelsFor('ja').contents).toBe('目次');
+    expect(bylineText(['王小明', '李华', '张伟'], labelsFor('zh'))).toBe('文／王小明、李华和张伟');
+    expect(bylineText(['Ann', 'Bo', 'Cy'], labelsFor('en'))).toBe('By Ann, Bo and Cy');
+    expect(fill(labelsFor('zh').pageRef, { n: 3 })).toBe('第\u00a03\u00a0页');
+    expect(fill(labelsFor('de').pageRef, { n: 3 })).toBe('S.\u00a03');
   });
 
   test("the title page of an issue of dated articles gives the issue's whole date; a book's, its year", async () => {

@@ -16,10 +16,12 @@ export interface Labels {
   backToText: string;
   /** Label of the note reference link; `{n}` is the note number. */
   noteLabel: string;
-  /** Before the names of a byline. */
+  /** A byline: `{names}` are the authors, joined (joinNames). */
   by: string;
-  /** Joins the last two authors of a byline. */
+  /** Joins the last two names of a list, spaces included (" and ", Chinese "和"). */
   and: string;
+  /** Joins the other names of a list (", ", Chinese and Japanese "、"). */
+  listSeparator: string;
   taskDone: string;
   taskOpen: string;
   /** Link text of a credits-page entry pointing at an unnamed figure. */
@@ -33,10 +35,10 @@ export interface Labels {
   pageList: string;
   /** aria-label of a typographic cover: `{title}`, `{authors}`. */
   coverLabel: string;
-  /** "page", spelt out (alternative text of a contents entry's number). */
+  /** "page {n}", spelt out (alternative text of a contents entry's number). */
   page: string;
-  /** "page" abbreviated before a number (credits page). */
-  pageAbbreviation: string;
+  /** "p. {n}", abbreviated (credits page). */
+  pageRef: string;
 }
 
 const en: Labels = {
@@ -47,8 +49,9 @@ const en: Labels = {
   notes: 'Notes',
   backToText: 'Back to reference {n}',
   noteLabel: 'Note {n}',
-  by: 'By',
-  and: 'and',
+  by: 'By {names}',
+  and: ' and ',
+  listSeparator: ', ',
   taskDone: 'done',
   taskOpen: 'to do',
   image: 'Image',
@@ -57,8 +60,8 @@ const en: Labels = {
   cover: 'Cover',
   pageList: 'Pages',
   coverLabel: 'Cover: {title}{authors}',
-  page: 'page',
-  pageAbbreviation: 'p.',
+  page: 'page {n}',
+  pageRef: 'p.\u00A0{n}',
 };
 
 const fr: Labels = {
@@ -69,8 +72,9 @@ const fr: Labels = {
   notes: 'Notes',
   backToText: 'Retour à l’appel de note {n}',
   noteLabel: 'Note {n}',
-  by: 'Par',
-  and: 'et',
+  by: 'Par {names}',
+  and: ' et ',
+  listSeparator: ', ',
   taskDone: 'fait',
   taskOpen: 'à faire',
   image: 'Image',
@@ -79,8 +83,8 @@ const fr: Labels = {
   cover: 'Couverture',
   pageList: 'Liste des pages',
   coverLabel: 'Couverture\u00A0: {title}{authors}',
-  page: 'page',
-  pageAbbreviation: 'p.',
+  page: 'page {n}',
+  pageRef: 'p.\u00A0{n}',
 };
 
 const de: Labels = {
@@ -91,8 +95,9 @@ const de: Labels = {
   notes: 'Anmerkungen',
   backToText: 'Zurück zum Verweis {n}',
   noteLabel: 'Anmerkung {n}',
-  by: 'Von',
-  and: 'und',
+  by: 'Von {names}',
+  and: ' und ',
+  listSeparator: ', ',
   taskDone: 'erledigt',
   taskOpen: 'offen',
   image: 'Bild',
@@ -101,8 +106,8 @@ const de: Labels = {
   cover: 'Umschlag',
   pageList: 'Seitenliste',
   coverLabel: 'Umschlag: {title}{authors}',
-  page: 'Seite',
-  pageAbbreviation: 'S.',
+  page: 'Seite {n}',
+  pageRef: 'S.\u00A0{n}',
 };
 
 const es: Labels = {
@@ -113,8 +118,9 @@ const es: Labels = {
   notes: 'Notas',
   backToText: 'Volver a la llamada {n}',
   noteLabel: 'Nota {n}',
-  by: 'Por',
-  and: 'y',
+  by: 'Por {names}',
+  and: ' y ',
+  listSeparator: ', ',
   taskDone: 'hecho',
   taskOpen: 'pendiente',
   image: 'Imagen',
@@ -123,8 +129,8 @@ const es: Labels = {
   cover: 'Cubierta',
   pageList: 'Lista de páginas',
   coverLabel: 'Cubierta: {title}{authors}',
-  page: 'página',
-  pageAbbreviation: 'pág.',
+  page: 'página {n}',
+  pageRef: 'pág.\u00A0{n}',
 };
 
 const it: Labels = {
@@ -135,8 +141,9 @@ const it: Labels = {
   notes: 'Note',
   backToText: 'Torna al richiamo {n}',
   noteLabel: 'Nota {n}',
-  by: 'Di',
-  and: 'e',
+  by: 'Di {names}',
+  and: ' e ',
+  listSeparator: ', ',
   taskDone: 'fatto',
   taskOpen: 'da fare',
   image: 'Immagine',
@@ -145,8 +152,8 @@ const it: Labels = {
   cover: 'Copertina',
   pageList: 'Elenco delle pagine',
   coverLabel: 'Copertina: {title}{authors}',
-  page: 'pagina',
-  pageAbbreviation: 'p.',
+  page: 'pagina {n}',
+  pageRef: 'p.\u00A0{n}',
 };
 
 const pt: Labels = {
@@ -157,8 +164,9 @@ const pt: Labels = {
   notes: 'Notas',
   backToText: 'Voltar à chamada {n}',
   noteLabel: 'Nota {n}',
-  by: 'Por',
-  and: 'e',
+  by: 'Por {names}',
+  and: ' e ',
+  listSeparator: ', ',
   taskDone: 'feito',
   taskOpen: 'por fazer',
   image: 'Imagem',
@@ -167,8 +175,8 @@ const pt: Labels = {
   cover: 'Capa',
   pageList: 'Lista de páginas',
   coverLabel: 'Capa: {title}{authors}',
-  page: 'página',
-  pageAbbreviation: 'p.',
+  page: 'página {n}',
+  pageRef: 'p.\u00A0{n}',
 };
 
 const nl: Labels = {
@@ -179,8 +187,9 @@ const nl: Labels = {
   notes: 'Noten',
   backToText: 'Terug naar verwijzing {n}',
   noteLabel: 'Noot {n}',
-  by: 'Door',
-  and: 'en',
+  by: 'Door {names}',
+  and: ' en ',
+  listSeparator: ', ',
   taskDone: 'klaar',
   taskOpen: 'te doen',
   image: 'Afbeelding',
@@ -189,15 +198,88 @@ const nl: Labels = {
   cover: 'Omslag',
   pageList: 'Paginalijst',
   coverLabel: 'Omslag: {title}{authors}',
-  page: 'pagina',
-  pageAbbreviation: 'p.',
+  page: 'pagina {n}',
+  pageRef: 'p.\u00A0{n}',
 };
 
-const byLanguage: Record<string, Labels> = { en, fr, de, es, it, pt, nl };
 
-/** The labels of the language of BCP 47 `lang` (its primary subtag), English when Folio has none for it. */
+const zh: Labels = {
+  contents: '目录',
+  landmarks: '导航',
+  bodymatter: '正文开始',
+  credits: '图片来源',
+  notes: '注释',
+  backToText: '返回注释 {n} 的引用处',
+  noteLabel: '注释 {n}',
+  by: '文／{names}',
+  and: '和',
+  listSeparator: '、',
+  taskDone: '已完成',
+  taskOpen: '待办',
+  image: '图片',
+  inChapter: '见《{title}》',
+  seeCredits: '查看图片来源',
+  cover: '封面',
+  pageList: '页码',
+  coverLabel: '封面：{title}{authors}',
+  page: '第 {n} 页',
+  pageRef: '第\u00A0{n}\u00A0页',
+};
+
+const zhHant: Labels = {
+  ...zh,
+  contents: '目錄',
+  landmarks: '導覽',
+  bodymatter: '正文開始',
+  credits: '圖片來源',
+  notes: '註釋',
+  backToText: '返回註釋 {n} 的引用處',
+  noteLabel: '註釋 {n}',
+  taskDone: '已完成',
+  taskOpen: '待辦',
+  image: '圖片',
+  seeCredits: '查看圖片來源',
+  pageList: '頁碼',
+  page: '第 {n} 頁',
+  pageRef: '第\u00A0{n}\u00A0頁',
+};
+
+const ja: Labels = {
+  contents: '目次',
+  landmarks: 'ランドマーク',
+  bodymatter: '本文の始まり',
+  credits: '画像クレジット',
+  notes: '注',
+  backToText: '注 {n} の参照元へ戻る',
+  noteLabel: '注 {n}',
+  by: '文／{names}',
+  and: 'と',
+  listSeparator: '、',
+  taskDone: '完了',
+  taskOpen: '未完了',
+  image: '画像',
+  inChapter: '「{title}」',
+  seeCredits: '画像クレジットを見る',
+  cover: '表紙',
+  pageList: 'ページ一覧',
+  coverLabel: '表紙：{title}{authors}',
+  page: '{n} ページ',
+  pageRef: '{n}\u00A0ページ',
+};
+
+const byLanguage: Record<string, Labels> = { en, fr, de, es, it, pt, nl, zh, ja };
+
+/** Chinese written in traditional characters: the Hant script, or the regions that write it. */
+const TRADITIONAL_CHINESE = /^zh-(?:hant|tw|hk|mo)(?:-|$)/;
+
+/**
+ * The labels of the language of BCP 47 `lang` (its primary subtag; Chinese by script or
+ * region, simplified or traditional), English when Folio has none for it.
+ */
 export function labelsFor(lang: string): Labels {
-  const primary = lang.toLowerCase().split('-')[0] ?? 'en';
+  const tag = lang.toLowerCase();
+  if (TRADITIONAL_CHINESE.test(tag)) return zhHant;
+  const primary = tag.split('-')[0] ?? 'en';
   return byLanguage[primary] ?? en;
 }
 
@@ -208,10 +290,15 @@ export function fill(template: string, values: Record<string, string | number>):
   });
 }
 
-/** "A", "A and B", "A, B and C". */
+/** "A", "A and B", "A, B and C" (Chinese "A、B和C"). */
 export function joinNames(names: readonly string[], labels: Labels): string {
   if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} ${labels.and} ${names[names.length - 1] ?? ''}`;
+  return `${names.slice(0, -1).join(labels.listSeparator)}${labels.and}${names[names.length - 1] ?? ''}`;
+}
+
+/** A byline's words before the date: "By A and B", "文／王小明". */
+export function bylineText(names: readonly string[], labels: Labels): string {
+  return fill(labels.by, { names: joinNames(names, labels) });
 }
 
 const dateOptions: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };

@@ -12,7 +12,7 @@ import { checkIds } from './finalize.js';
 import { pairRawHtml } from './html/pairs.js';
 import { pageMarker, withPageBreaks, type ChapterPageBreaks } from './page-breaks.js';
 import { ncName, type EpubPaths } from './paths.js';
-import { formatDate, joinNames, labelsFor } from '../../typography/labels.js';
+import { bylineText, formatDate, labelsFor } from '../../typography/labels.js';
 
 export function chapterContext(
   pub: Publication,
@@ -45,7 +45,7 @@ function titleBlock(state: State, ctx: ChapterContext): Element {
   if (chapter.subtitle) children.push(h('p', { className: ['standfirst'] }, [text(chapter.subtitle)]));
   if (chapter.authors.length > 0 || chapter.date) {
     // The byline: names, then the date after a middle dot ("Par Claire Donnadieu · 14 mars 2026").
-    const parts: ElementContent[] = chapter.authors.length > 0 ? [text(`${strings.by} ${joinNames(chapter.authors, strings)}`)] : [];
+    const parts: ElementContent[] = chapter.authors.length > 0 ? [text(bylineText(chapter.authors, strings))] : [];
     if (chapter.date) {
       if (parts.length > 0) parts.push(text(' \u00b7 '));
       parts.push(h('time', { dateTime: chapter.date }, [text(formatDate(chapter.date, chapter.lang))]));

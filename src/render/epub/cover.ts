@@ -8,7 +8,7 @@ import type { ElementContent } from 'hast';
 import { coverOf, type Publication } from '../../ast/publication.js';
 import { h, text } from './hast.js';
 import type { EpubImage, EpubPaths } from './paths.js';
-import { fill, joinNames, type Labels } from '../../typography/labels.js';
+import { bylineText, fill, joinNames, type Labels } from '../../typography/labels.js';
 import { escapeXml } from './xml.js';
 import { wrapWords } from '../../typography/wrap-words.js';
 
@@ -65,7 +65,7 @@ export function coverImage(pub: Publication, paths: EpubPaths): { image: EpubIma
 
 export function coverPage(pub: Publication, paths: EpubPaths, strings: Labels): Cover {
   const { meta } = pub;
-  const byline = meta.authors.length > 0 ? `${strings.by} ${joinNames(meta.authors, strings)}` : '';
+  const byline = meta.authors.length > 0 ? bylineText(meta.authors, strings) : '';
   const found = coverImage(pub, paths);
   if (found) {
     // The image is the cover; its alt text names what it shows, the label says it is the cover of this book.

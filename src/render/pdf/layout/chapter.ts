@@ -6,7 +6,7 @@ import { charPoint } from '../../../ast/source-point.js';
 import { isRightToLeft } from '../../../typography/languages.js';
 import { DEFAULT_CJK_PACKAGE } from '../../../config/theme.js';
 import { isCjk } from '../cjk.js';
-import { formatDate, labelsFor } from '../../../typography/labels.js';
+import { fill, formatDate, joinNames, labelsFor } from '../../../typography/labels.js';
 import { addMarker, layoutBlocks, NARROW_MEASURE_EMS, runsItems } from './blocks.js';
 import { columnGeometry } from './columns.js';
 import { coverItem } from './cover.js';
@@ -98,7 +98,7 @@ function titleBlock(chapter: Chapter, ctx: BlockCtx, book: boolean): Item[] {
     // The byline: names, then the date after a middle dot ("Claire Donnadieu · 14 mars 2026").
     const s = size * 0.92;
     const runs: Run[] = [];
-    if (chapter.authors.length > 0) runs.push({ kind: 'text', text: chapter.authors.join(', '), style: styled(ctx, { bold: true, size: s, color: env.theme.colors.accent }) });
+    if (chapter.authors.length > 0) runs.push({ kind: 'text', text: joinNames(chapter.authors, labelsFor(chapter.lang)), style: styled(ctx, { bold: true, size: s, color: env.theme.colors.accent }) });
     if (chapter.date) runs.push({ kind: 'text', text: `${runs.length > 0 ? ' \u00b7 ' : ''}${formatDate(chapter.date, chapter.lang)}`, style: styled(ctx, { size: s, color: env.theme.colors.muted }) });
     items.push(...textItems(runs, ctx, s, s * 1.3, 'left', size * 0.7));
   }
@@ -225,7 +225,7 @@ export function titlePageItems(pub: Publication, env: LayoutEnv): Item[] {
   }
   if (pub.meta.authors.length > 0) {
     const s = size * 1.1;
-    text.push(...textItems([{ kind: 'text', text: pub.meta.authors.join(', '), style: styled(ctx, { size: s, color: env.theme.colors.accent }) }], ctx, s, s * 1.3, 'center', size * 2.5));
+    text.push(...textItems([{ kind: 'text', text: joinNames(pub.meta.authors, labelsFor(pub.meta.lang)), style: styled(ctx, { size: s, color: env.theme.colors.accent }) }], ctx, s, s * 1.3, 'center', size * 2.5));
   }
   // A book gives its year; an issue of dated articles (a digest, a weekly) its whole date, as its language writes it.
   const date = pub.meta.date && pub.meta.date.length >= 10 && pub.chapters.some((chapter) => chapter.date) ? formatDate(pub.meta.date, pub.meta.lang) : pub.meta.date?.slice(0, 4);
@@ -249,7 +249,7 @@ export function titlePageItems(pub: Publication, env: LayoutEnv): Item[] {
 export function creditsItems(pub: Publication, pages: Map<string, number>, envFor: (chapterId: string) => LayoutEnv, env: LayoutEnv): Item[] {
   const labels = labelsFor(pub.meta.lang);
   const label = labels.credits;
-  const pageLabel = labels.pageAbbreviation;
+  const pageLabel = labels.pageRef;
   const { scope } = newScope(env);
   const ctx: BlockCtx = { scope, x: 0, width: env.measure, style: bodyStyle(env), listDepth: 0 };
   const size = ctx.style.size * 1.6;
@@ -270,7 +270,7 @@ export function creditsItems(pub: Publication, pages: Map<string, number>, envFo
     if (chapter) {
       runs.push({ kind: 'text', text: ' \u2014 ', style: muted }, { kind: 'text', text: chapter.titleText, style: { ...muted, italic: true } });
     }
-    if (page !== undefined) runs.push({ kind: 'text', text: `, ${pageLabel}\u00a0${page}`, style: muted });
+    if (page !== undefined) runs.push({ kind: 'text', text: `, ${fill(pageLabel, { n: page })}`, style: muted });
     items.push(...runsItems(runs, entryCtx, index === 0 ? ctx.style.leading : entrySize * 0.5));
   });
   return items;

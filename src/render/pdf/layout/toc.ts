@@ -12,7 +12,7 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Chapter, Publication } from '../../../ast/publication.js';
-import { labelsFor } from '../../../typography/labels.js';
+import { fill, joinNames, labelsFor } from '../../../typography/labels.js';
 import { bodyStyle, chapterDest, newScope, textItems } from './chapter.js';
 import { baselineIn, textBox } from './items.js';
 import { layoutLines } from './lines.js';
@@ -60,7 +60,7 @@ export function tocEntries(pub: Publication, depth: 1 | 2 | undefined): Entry[] 
   const levels = depth ?? (!collection && pub.chapters.length <= AUTO_MAX_CHAPTERS && total <= AUTO_MAX_ENTRIES ? 2 : 1);
   const entries: Entry[] = [];
   for (const chapter of pub.chapters) {
-    const byline = collection && chapter.authors.length > 0 ? chapter.authors.join(', ') : undefined;
+    const byline = collection && chapter.authors.length > 0 ? joinNames(chapter.authors, labelsFor(chapter.lang)) : undefined;
     entries.push({ level: 0, title: chapter.titleText, dest: chapterDest(chapter.id), ...(byline ? { byline } : {}) });
     if (levels === 2) entries.push(...(sections.get(chapter.id) ?? []));
   }
@@ -123,7 +123,7 @@ function entryItems(entry: Entry, toci: StructNode, page: number | undefined, pa
   const pitch = dot + size * 0.45;
   const link: StructNode = { role: 'Link', parent: toci };
   const number = page === undefined ? '' : String(page);
-  const alt = number ? `${entry.title}, ${pageWord} ${number}` : entry.title;
+  const alt = number ? `${entry.title}, ${fill(pageWord, { n: number })}` : entry.title;
   const lines = layoutLines([{ kind: 'text', text: entry.title, style }], env.measure - numberWidth - gap - indent - hang, 'left', env.metrics, ctx.scope.missing);
   const items: Item[] = lines.map((line, lineIndex) => {
     const x = indent + (lineIndex === 0 ? 0 : hang);
