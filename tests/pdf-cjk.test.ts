@@ -8,7 +8,7 @@ import { loadTheme } from '../src/config/theme.js';
 import type { Theme } from '../src/config/options.js';
 import { cjkBreakBetween } from '../src/render/pdf/cjk.js';
 import { FontBook } from '../src/render/pdf/fonts.js';
-import { renderPdf } from '../src/render/pdf/index.js';
+import { layoutPublication, renderPdf } from '../src/render/pdf/index.js';
 import { layoutLines } from '../src/render/pdf/layout/lines.js';
 import type { RunStyle } from '../src/render/pdf/layout/types.js';
 import { hasTool, pdfFile, run } from './helpers/pdf-tools.js';
@@ -80,6 +80,28 @@ describe.skipIf(!hasCjkFace)('CJK text set in the CJK face', () => {
     const text = run('pdftotext', [path, '-']).stdout.replace(/\s+/g, '');
     expect(text).toContain(chinese.replace(/ /g, ''));
     expect(text).toContain(japanese);
+  });
+});
+
+describe('paragraph indents in Chinese and Japanese', () => {
+  test('every paragraph of running text is indented, the first after a heading too: two characters in Chinese, one in Japanese', () => {
+    const listed: number[] = [];
+    for (const [lang, ems] of [['zh-Hans', 2], ['ja', 1], ['en', 0]] as const) {
+      const { publication } = publicationFromText(`---\ntitle: T\nlang: ${lang}\n---\n\n# 一\n\nFirst ${chinese.slice(0, 30)}\n\nSecond ${chinese.slice(30, 60)}\n\n## 二\n\nThird ${chinese.slice(60, 90)}\n\n- Listed ${chinese.slice(0, 10)}\n`, import.meta.dirname);
+      const pages = layoutPublication(publication, { theme });
+      const starts = new Map<string, number>();
+      for (const page of pages) for (const placed of page.placed) for (const box of placed.item.boxes) if (box.kind === 'text' && !starts.has(box.text)) starts.set(box.text, box.x);
+      const size = theme.pdf.fontSize;
+      const x = (word: string) => starts.get(word) ?? Number.NaN;
+      // Latin documents indent only a paragraph that follows a paragraph.
+      expect(x('First'), lang).toBeCloseTo(ems * size, 1);
+      expect(x('Second'), lang).toBeCloseTo(Math.max(1, ems) * size, 1);
+      expect(x('Third'), lang).toBeCloseTo(ems * size, 1);
+      listed.push(x('Listed'));
+    }
+    // A list item's text is not indented: it starts where it does in English.
+    expect(listed[0]).toBeCloseTo(listed[2] ?? Number.NaN, 1);
+    expect(listed[1]).toBeCloseTo(listed[2] ?? Number.NaN, 1);
   });
 });
 

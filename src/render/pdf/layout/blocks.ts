@@ -71,9 +71,9 @@ export function indented(ctx: BlockCtx, indent: number): BlockCtx {
   return { ...ctx, x: ctx.rtl ? ctx.x : ctx.x + shift, width, style };
 }
 
-/** A paragraph's lines: half a line of space above them, or (`indent`) a first-line indent and none. */
-function phrasingItems(nodes: PhrasingContent[], ctx: BlockCtx, node?: Node, indent = 0): Item[] {
-  return runsItems(inlineRuns(nodes, baseStyle(ctx.style), ctx.scope), ctx, indent > 0 ? 0 : paragraphGap(ctx), node, structIn(ctx, 'P'), indent);
+/** A paragraph's lines: half a line of space above them, or (`indent`) a first-line indent and none (unless `spaceBefore` says). */
+function phrasingItems(nodes: PhrasingContent[], ctx: BlockCtx, node?: Node, indent = 0, spaceBefore = indent > 0 ? 0 : paragraphGap(ctx)): Item[] {
+  return runsItems(inlineRuns(nodes, baseStyle(ctx.style), ctx.scope), ctx, spaceBefore, node, structIn(ctx, 'P'), indent);
 }
 
 const headingRoles = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'] as const;
@@ -312,13 +312,23 @@ export function layoutBlock(node: Node, ctx: BlockCtx): Item[] {
 export function layoutBlocks(nodes: readonly Node[], ctx: BlockCtx): Item[] {
   const items: Item[] = [];
   const indenting = ctx.span !== undefined || ctx.scope.env.theme.paragraphs === 'indented';
+  // Chinese and Japanese indent every paragraph of running text, the first after a heading too.
+  const ems = indenting && ctx.parent?.role === 'Sect' ? cjkIndentEms(ctx.scope.env.lang) : 0;
   let previous: Node | undefined;
   for (const node of nodes) {
-    const indented = indenting && previous?.type === 'paragraph' && isParagraph(node);
-    items.push(...(indented ? phrasingItems(node.children, ctx, node, ctx.style.size) : layoutBlock(node, ctx)));
+    const follows = previous?.type === 'paragraph';
+    const indented = indenting && isParagraph(node) && (follows || ems > 0);
+    // The indent marks a paragraph that follows a paragraph; after anything else, the usual space stays too.
+    items.push(...(indented ? phrasingItems(node.children, ctx, node, ctx.style.size * Math.max(1, ems), follows ? 0 : paragraphGap(ctx)) : layoutBlock(node, ctx)));
     previous = node;
   }
   return items;
+}
+
+/** A paragraph's first-line indent in ems where every paragraph is indented: two characters in Chinese, one in Japanese; else 0. */
+function cjkIndentEms(lang: string): number {
+  const primary = lang.toLowerCase().split('-')[0];
+  return primary === 'zh' ? 2 : primary === 'ja' ? 1 : 0;
 }
 
 function isParagraph(node: Node): node is Paragraph {
