@@ -117,6 +117,19 @@ describe('without a CJK face', () => {
     expect([messages[0]?.line, messages[0]?.column]).toEqual([6, 30]);
   });
 
+  test('Devanagari and Thai (no default face has them): one message a script, the danda counted as Devanagari', async () => {
+    const { publication, file } = publicationFromText('---\ntitle: Scripts\nlang: en\n---\n\nIn Hindi: नमस्ते दुनिया, यह एक परीक्षण है। In Thai: สวัสดีชาวโลก นี่คือการทดสอบ\n', import.meta.dirname);
+    await renderPdf(publication, { theme });
+    const messages = file.messages.filter((message) => message.ruleId === 'pdf-missing-glyph');
+    expect(messages.map((message) => [message.line, message.column])).toEqual([
+      [6, 11],
+      [6, 53],
+    ]);
+    expect(messages[0]?.reason).toContain('other Devanagari characters');
+    expect(messages[0]?.reason).toContain('@expo-google-fonts/noto-sans-devanagari');
+    expect(messages[1]?.reason).toContain('other Thai characters');
+  });
+
   test.skipIf(!hasCjkFace)('Korean with the default face (no Hangul): one message, naming a Korean face', async () => {
     const { publication, file } = publicationFromText('---\ntitle: Library\nlang: en\n---\n\nIn Korean: 강가의 작은 마을에 새 도서관이 문을 열었다.\n', import.meta.dirname);
     await renderPdf(publication, { theme });

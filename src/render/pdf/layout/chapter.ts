@@ -24,29 +24,45 @@ export function bodyStyle(env: LayoutEnv): BlockStyle {
 /** What a Korean text needs (the default CJK face has no Hangul). */
 const KOREAN_PACKAGE = '@expo-google-fonts/noto-sans-kr';
 
+/** Scripts whose missing glyphs are reported once a chapter, as one message (a line of them would make one message a letter). */
+const GROUPED_SCRIPTS = ['Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Lao', 'Tibetan', 'Myanmar', 'Khmer', 'Ethiopic', 'Mongolian', 'Cherokee', 'Syriac', 'Thaana', 'Nko', 'Tifinagh', 'Javanese', 'Balinese', 'Canadian_Aboriginal', 'Georgian', 'Armenian', 'Hebrew', 'Arabic'].map((name) => ({ name: name.replace('_', ' '), pattern: new RegExp(`^\\p{Script_Extensions=${name}}$`, 'u') }));
+
+/** The script of a character among GROUPED_SCRIPTS, if it is one of them. */
+function groupedScript(char: string): string | undefined {
+  return GROUPED_SCRIPTS.find((script) => script.pattern.test(char))?.name;
+}
+
 /**
  * Reports each character no font can draw once per chapter, at its first position; and
- * Chinese, Japanese or Korean characters once a chapter in all (a page of them would
- * make hundreds of messages that all say the same: the theme has no face for them).
+ * the characters of a script no face has (Chinese, Japanese, Korean, Devanagari, Thai…)
+ * once a chapter in all: a page of them would make hundreds of messages that all say
+ * the same, that the theme has no face for them.
  */
 function missingReporter(env: LayoutEnv): MissingGlyph {
   const seen = new Set<number>();
-  let cjkSeen = false;
+  const scripts = new Set<string>();
   return (codePoint, node) => {
     if (seen.has(codePoint)) return;
     seen.add(codePoint);
     const char = String.fromCodePoint(codePoint);
     const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
-    if (isCjk(codePoint)) {
-      if (cjkSeen) return;
-      cjkSeen = true;
-      const advice = env.metrics.hasCjk
-        ? `the theme's CJK face lacks them (Noto Sans SC has no Hangul): name one that has them in the theme's pdf.fonts.cjk (Korean: ${KOREAN_PACKAGE})`
-        : `install Folio's optional font package (npm install ${DEFAULT_CJK_PACKAGE}), or name a face that has them in the theme's pdf.fonts.cjk (Korean: ${KOREAN_PACKAGE})`;
-      env.warn('pdf-missing-glyph', `no embedded font has a glyph for "${char}" (U+${hex}), nor (most likely) for the other Chinese, Japanese or Korean characters of this chapter; they print as empty boxes: ${advice}`, charPoint(env.source, node, char) ?? node);
+    const place = charPoint(env.source, node, char) ?? node;
+    const script = isCjk(codePoint) ? 'Chinese, Japanese or Korean' : groupedScript(char);
+    if (script !== undefined) {
+      if (scripts.has(script)) return;
+      scripts.add(script);
+      let advice: string;
+      if (isCjk(codePoint)) {
+        advice = env.metrics.hasCjk
+          ? `the theme's CJK face lacks them (Noto Sans SC has no Hangul): name one that has them in the theme's pdf.fonts.cjk (Korean: ${KOREAN_PACKAGE})`
+          : `install Folio's optional font package (npm install ${DEFAULT_CJK_PACKAGE}), or name a face that has them in the theme's pdf.fonts.cjk (Korean: ${KOREAN_PACKAGE})`;
+      } else {
+        advice = `name a face that has them in the theme's pdf.fonts.scripts, for example Noto Sans ${script} (npm: @expo-google-fonts/noto-sans-${script.toLowerCase().replace(' ', '-')})`;
+      }
+      env.warn('pdf-missing-glyph', `no embedded font has a glyph for "${char}" (U+${hex}), nor (most likely) for the other ${script} characters of this chapter; they print as empty boxes: ${advice}`, place);
       return;
     }
-    env.warn('pdf-missing-glyph', `no embedded font has a glyph for "${char}" (U+${hex}); it prints as an empty box: use a theme font (or fallback font) that has it, or leave the character out`, charPoint(env.source, node, char) ?? node);
+    env.warn('pdf-missing-glyph', `no embedded font has a glyph for "${char}" (U+${hex}); it prints as an empty box: use a theme font (or fallback font) that has it, or leave the character out`, place);
   };
 }
 
