@@ -83,6 +83,26 @@ describe.skipIf(!hasCjkFace)('CJK text set in the CJK face', () => {
   });
 });
 
+describe('scripts written without spaces between words', () => {
+  const fonts = new FontBook(theme.pdf.fonts);
+  test.each([
+    ['Thai', 'th', 'ห้องสมุดใหม่ริมแม่น้ำเปิดให้บริการแล้วในฤดูใบไม้ร่วงนี้และมีผู้อ่านมาเยี่ยมชมหลายพันคนในสัปดาห์แรก'],
+    ['Khmer', 'km', 'បណ្ណាល័យថ្មីនៅមាត់ទន្លេបានបើកនៅរដូវស្លឹកឈើជ្រុះនេះ'],
+  ])('%s breaks lines between words (ICU dictionaries), without hyphens', (_name, lang, text) => {
+    const boundaries = new Set([...new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)].map((segment) => segment.index));
+    const lines = layoutLines([{ kind: 'text', text, style: body }], 90, 'left', fonts, () => undefined);
+    expect(lines.length).toBeGreaterThan(2);
+    const texts = lines.map((line) => line.fragments.map((fragment) => fragment.text).join(''));
+    expect(texts.join('')).toBe(text);
+    let at = 0;
+    for (const line of texts.slice(0, -1)) {
+      at += line.length;
+      expect(boundaries.has(at), `break after "${line}"`).toBe(true);
+    }
+    expect(lines.some((line) => line.info?.hyphenated)).toBe(false);
+  });
+});
+
 describe('paragraph indents in Chinese and Japanese', () => {
   test('every paragraph of running text is indented, the first after a heading too: two characters in Chinese, one in Japanese', () => {
     const listed: number[] = [];

@@ -8,6 +8,7 @@
 import type { Node } from 'unist';
 import { variantOf, type FontKey, type Metrics } from '../fonts.js';
 import { cjkBreakBetween } from '../cjk.js';
+import { breakKind, codeSeams, dictionaryBreaks, isSeam, isUnspacedScript, URL_START, urlBreaks, type BreakKind } from './break-points.js';
 import { isInvisible } from '../sequences.js';
 import type { Fragment, InlineImage, Run, RunStyle } from './types.js';
 
@@ -68,38 +69,8 @@ interface Piece {
   offset: number;
 }
 
-type BreakKind = 'explicit' | 'dash' | 'discretionary' | 'seam';
-
 function isBreakSpace(char: string): boolean {
   return char === ' ' || char === '\n' || char === '\t' || char === '\r';
-}
-
-/** Characters after which a word may break without a space: hyphens, dashes, slashes. */
-function breakKind(char: string): BreakKind | undefined {
-  if (char === '-' || char === '\u2010') return 'explicit';
-  if (char === '\u2013' || char === '\u2014' || char === '/') return 'dash';
-  return undefined;
-}
-
-/** A web address: a scheme and `//`, or `www.`. */
-const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)/i;
-/** In a web address, a line may break before these (Chicago's rule), never after a hyphen. */
-const URL_BREAK_BEFORE = new Set(['-', '.', '_', '?', '#', '&', '=', '~', '%']);
-
-/**
- * Where a web address may break: after a slash (not inside `//`), or before a hyphen,
- * dot, underscore, `?`, `#`, `&`, `=`, `~` or `%`. Never after its hyphens: a line
- * ending in one reads as a hyphenated word, and copying the text drops it.
- */
-function urlBreaks(text: string): Array<{ at: number; kind: BreakKind }> {
-  const breaks: Array<{ at: number; kind: BreakKind }> = [];
-  const slashes = text.indexOf('//');
-  for (let i = slashes >= 0 ? slashes + 3 : 4; i < text.length - 1; i++) {
-    const char = text.charAt(i);
-    const previous = text.charAt(i - 1);
-    if ((previous === '/' && char !== '/') || (URL_BREAK_BEFORE.has(char) && previous !== '/' && !URL_BREAK_BEFORE.has(previous))) breaks.push({ at: i, kind: 'dash' });
-  }
-  return breaks;
 }
 
 /**
@@ -166,42 +137,6 @@ export interface TokenizeOptions {
   ragged: boolean;
 }
 
-/** Characters a cut may follow at a lower cost: the joints of identifiers and paths. */
-const SEAM_AFTER = new Set(['.', '_', '/', ',', ':', ';', '=', '&', '?', ')', ']', '}', '>']);
-const SEAM_BEFORE = new Set(['(', '[', '{', '<']);
-
-/** A joint of an identifier or path (`get.Name`, `snake_case`, `camelCase`, `call(`): where a cut reads best. */
-function isSeam(previous: string, char: string): boolean {
-  if (SEAM_AFTER.has(previous) || SEAM_BEFORE.has(char)) return true;
-  return /[\p{Ll}\p{Nd}]/u.test(previous) && /\p{Lu}/u.test(char);
-}
-
-/** Inline code this long (characters) may break at its joints even when it fits the measure. */
-const CODE_SEAM_LENGTH = 16;
-/** Fewest characters a joint leaves on either side. */
-const CODE_SEAM_SIDE = 3;
-
-/**
- * Adds the joints of long identifiers and paths set as code (`CatalogoUnificatoV2`,
- * `pkg.module.function_name`) to a word's break points, sorted. Without them, the line
- * before such a word is stretched to a row of gaps when the word does not fit after it.
- */
-function codeSeams(pieces: readonly Piece[], breaks: Array<{ at: number; kind: BreakKind }>): void {
-  let added = false;
-  let start = 0;
-  for (const { text, style } of pieces) {
-    if (style.family === 'mono' && text.length >= CODE_SEAM_LENGTH) {
-      for (let at = CODE_SEAM_SIDE; at <= text.length - CODE_SEAM_SIDE; at++) {
-        if (isSeam(text.charAt(at - 1), text.charAt(at)) && !breaks.some((point) => point.at === start + at)) {
-          breaks.push({ at: start + at, kind: 'seam' });
-          added = true;
-        }
-      }
-    }
-    start += text.length;
-  }
-  if (added) breaks.sort((a, b) => a.at - b.at);
-}
 
 /**
  * Cuts a box wider than the measure at the joints of an identifier or a path; a part
@@ -292,6 +227,8 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
   const { metrics, missing, measure } = options;
   const items: KItem[] = [];
   let word = new WordBuilder();
+  /** The word holds letters of a script written without spaces between words (Thai, Lao, Khmer, Burmese). */
+  let unspaced = false;
   let pendingSpace: RunStyle | undefined;
 
   /** `reserve`: the hyphen a break after the box would add, which must fit on the line too. */
@@ -323,7 +260,9 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
     const text = word.pieces.length === 1 ? (word.pieces[0]?.text ?? '') : word.pieces.map((piece) => piece.text).join('');
     // The word is dropped once closed: its breaks are ours to extend.
     const breaks = URL_START.test(text) ? urlBreaks(text) : word.breaks;
-    if (breaks === word.breaks && text.length >= CODE_SEAM_LENGTH) codeSeams(word.pieces, breaks);
+    if (breaks === word.breaks) codeSeams(word.pieces, breaks);
+    if (unspaced) dictionaryBreaks(text, breaks);
+    unspaced = false;
     const hyphenable = options.hyphenate && word.pieces.every((piece) => piece.style.family === 'text' && piece.style.note === undefined);
     if (hyphenable && options.hyphenate && text.length >= 5) {
       for (const at of hyphenPoints(options.hyphenate, text)) {
@@ -365,6 +304,8 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
       pushBox(syllable, hyphen?.width);
       if (hyphen) {
         items.push(penaltyItem(hyphen.width, HYPHEN_PENALTY, true, hyphen, true));
+      } else if (point.kind === 'word') {
+        items.push(penaltyItem(0, 0, false));
       } else if (point.kind === 'seam') {
         items.push(penaltyItem(0, SEAM_PENALTY, false));
       } else if (point.kind === 'explicit') {
@@ -442,6 +383,7 @@ export function tokenize(runs: readonly Run[], options: TokenizeOptions): KItem[
         items.push({ t: 'glue', width: 0, stretch: options.ragged ? 0 : run.style.size * CJK_STRETCH, shrink: 0 });
       }
       if (word.length === 0) spaceBefore();
+      if (code >= 0x0e00 && code <= 0x17ff && isUnspacedScript(code)) unspaced = true;
       const kind = word.length >= 2 ? breakKind(previous) : undefined;
       if (kind && !breakKind(char)) word.breaks.push({ at: word.length, kind });
       word.add(source, index - size, size, run.style, run.node, at);
