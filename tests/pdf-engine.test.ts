@@ -95,6 +95,26 @@ describe('lines', () => {
     }
   });
 
+  test('in a column narrower than its words (a wide table\'s cells), every line stays inside the measure, however many hyphens it takes', () => {
+    const bold: RunStyle = { ...body, bold: true, size: 7.3 };
+    const hyphenate = getHyphenator('en');
+    const overflows: string[] = [];
+    for (const text of ['Project administration', 'Visualization', 'Conceptualization and Methodology', 'Writing - review & editing']) {
+      for (let measure = 8; measure <= 60; measure++) {
+        for (const align of ['left', 'right', 'justify'] as const) {
+          const lines = layoutLines([{ kind: 'text', text, style: bold }], measure, align, fonts, () => undefined, { hyphenate });
+          expect(lines.map((line) => line.fragments.map((f) => f.text).join('')).join('').replace(/-/g, '')).toBe(text.replace(/[- ]/g, ''));
+          for (const line of lines) {
+            const right = Math.max(...line.fragments.map((f) => f.x + f.width));
+            if (right > measure + 0.01) overflows.push(`${text} at ${measure} pt (${align}): ${line.fragments.map((f) => f.text).join(' ')}`);
+          }
+        }
+      }
+    }
+    // 'Visualization' at 16 pt was set 'Vi-' then 'sualization' (40 pt): after one break, first fit stopped looking for breaks that fit.
+    expect(overflows.slice(0, 5)).toEqual([]);
+  });
+
   test('a long identifier in code that fits the measure may still break at a joint, rather than leave the line before it a row of gaps', () => {
     const code: RunStyle = { ...body, family: 'mono', size: 9 };
     const runs = [

@@ -162,6 +162,7 @@ export function firstFit(items: readonly KItem[], measure: number): number[] {
   const breaks: number[] = [];
   let width = 0;
   let candidate = -1;
+  let last = -1;
   let lineStart = 0;
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
@@ -175,24 +176,28 @@ export function firstFit(items: readonly KItem[], measure: number): number[] {
     }
     const breakable = isBreak(items, index);
     const extra = item.t === 'penalty' ? item.width : 0;
-    if (breakable && width + extra <= measure + EPSILON) {
+    // A line already wider than the measure (a box wider than the measure, with nowhere
+    // to break before it) ends at the first break after it, not at the paragraph's end.
+    if (breakable && (width + extra <= measure + EPSILON || (width > measure + EPSILON && candidate < lineStart))) {
       candidate = index;
     }
+    // Where nothing fits (a hyphen that does not fit after a cut syllable), the last break
+    // of the line: less over the measure than the next box would be.
+    if (breakable) last = index;
     if (item.t === 'box' || item.t === 'glue') {
       const grown = width + item.width;
-      if (item.t === 'box' && grown > measure + EPSILON && candidate >= lineStart) {
+      if (item.t === 'box' && candidate < lineStart && last >= lineStart && grown > measure + EPSILON && width <= measure + EPSILON) candidate = last;
+      if (item.t === 'box' && (grown > measure + EPSILON || width > measure + EPSILON) && candidate >= lineStart) {
         breaks.push(candidate);
-        // Restart from the item after the chosen break, skipping discardables.
+        // Read on from the item after the chosen break, skipping discardables: the breaks
+        // between it and here are candidates of the new line (a syllable and its hyphen
+        // that fit it), so they are read again.
         let restart = candidate + 1;
         while (restart < index && items[restart]?.t !== 'box') restart++;
         width = 0;
-        for (let i = restart; i < index; i++) {
-          const between = items[i];
-          if (between && between.t !== 'penalty') width += between.width;
-        }
-        width += item.width;
         lineStart = restart;
         candidate = -1;
+        index = restart - 1;
         continue;
       }
       width = grown;
