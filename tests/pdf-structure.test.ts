@@ -152,7 +152,7 @@ describe('a book: the field guide', () => {
     // Read first: the cover, then the title, subtitle, authors and imprint.
     const sect = elements([book.trees[0] ?? {}], 'Sect')[0];
     expect(sect?.children?.map((c) => c.role)).toEqual(['Figure', 'P', 'P', 'P', 'P']);
-    expect(await pageText(book.pdf, 1)).toBe('Counting the Marsh A field guide to volunteer bird surveys on small wetland reserves Ada Penhallow, Tomas Greer Saltmere Fen Trust · 2026');
+    expect(await pageText(book.pdf, 1)).toBe('Counting the Marsh A field guide to volunteer bird surveys on small wetland reserves Ada Penhallow and Tomas Greer Saltmere Fen Trust · 2026');
   });
 });
 
@@ -166,7 +166,7 @@ describe('a collection: tests/fixtures/pdf-collection', () => {
   test('contents: title, byline and page number of each article; long titles hang', async () => {
     const items = await textItems(collection.pdf, 2);
     const text = items.map((item) => item.text).join(' ');
-    expect(text).toContain('Mara Quill, Jon Ferris');
+    expect(text).toContain('Mara Quill and Jon Ferris');
     expect(text).toContain('Ada Penhallow');
     const entries = collection.links.filter((link) => link.page === 2);
     // Articles only by default in a collection; the first title takes two lines (two link areas).
