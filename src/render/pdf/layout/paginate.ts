@@ -64,6 +64,8 @@ export class Paginator {
   private head: string;
   private carry: Item[] = [];
   private deferred: Item[] = [];
+  /** Column-wide floats waiting for the top of the next page's first column (multi-column). */
+  private columnDeferred: Item[] = [];
   private readonly area: number;
   private count = 0;
   /** The chain of kept items found too tall for a page: items up to `end` of `items` are set one by one. */
@@ -78,8 +80,11 @@ export class Paginator {
 
   private finishPage(): void {
     if (!this.page) return;
-    // Columns that reach the foot of the page stay full, not balanced.
-    this.closeRegion(false);
+    // Columns that reach the foot of the page stay full, not balanced; columns a page
+    // ends above (a figure that fits only overleaf comes next) are balanced.
+    const region = this.region;
+    const grid = this.options.columns?.grid ?? 0;
+    this.closeRegion(region !== undefined && region.bottom() + 2 * grid < this.area - this.notesHeight);
     const page = this.page;
     // Notes sit at the foot of the page.
     let y = this.area - this.notesHeight;
@@ -105,6 +110,60 @@ export class Paginator {
     const floats = this.deferred;
     this.deferred = [];
     for (const item of floats) this.placeFloat(page, item, 0);
+    this.placeColumnFloats(page, this.y);
+    return page;
+  }
+
+  /**
+   * Column-wide floats that waited for this page: down the first column from `top`, then
+   * the next, while they fit (what does not waits for the next page). The text that
+   * follows goes on in the columns beside and under them.
+   */
+  private placeColumnFloats(page: Page, top: number): void {
+    const geometry = this.options.columns;
+    if (!geometry || this.columnDeferred.length === 0) return;
+    const region = (this.region ??= new ColumnRegion(top, geometry));
+    const bottom = this.area - this.notesHeight;
+    for (let item = this.columnDeferred[0]; item; item = this.columnDeferred[0]) {
+      const fits = (candidate: Item) => region.columnBottom() + region.gapFor(candidate) + candidate.height + this.noteNeeds(candidate).min <= bottom + EPSILON;
+      // Taller than the room left, in this column and the next: it waits, unless nothing is on the page yet.
+      if (!fits(item) && !(!region.columnEmpty && region.advance() && fits(item)) && !(region.empty && top <= EPSILON)) break;
+      this.columnDeferred.shift();
+      region.add(item);
+      if (item.marks) page.marks.push(...item.marks);
+      for (const note of item.notes ?? []) this.addNotes(note, this.area - region.bottom());
+    }
+  }
+
+  /**
+   * A column-wide float (a figure in a column) that fits in no column left on this page:
+   * it waits for the next page's first column while the text that follows fills these,
+   * when they have room for it (else the page would end with the gap). True when deferred.
+   */
+  private deferInColumns(items: readonly Item[], item: Item, index: number, geometry: ColumnGeometry): boolean {
+    const page = this.page;
+    if (!item.float || !page || !textAhead(items, index)) return false;
+    const bottom = this.area - this.notesHeight;
+    const need = item.height + this.noteNeeds(item).min;
+    const region = this.region;
+    const top = region ? region.top : this.y + (page.placed.length > 0 ? Math.max(item.spaceBefore, item.height / 2) : 0);
+    const here = region ? region.columnBottom() + region.gapFor(item) : top;
+    if (here + need <= bottom + EPSILON) return false;
+    const columnsLeft = geometry.count - 1 - (region?.index ?? 0);
+    if (columnsLeft > 0 && top + need <= bottom + EPSILON) return false;
+    const room = bottom - here + columnsLeft * (bottom - top);
+    if (room < this.area * 0.15) return false;
+    this.columnDeferred.push(item);
+    return true;
+  }
+
+  /**
+   * A new page for a block that does not flow in columns: the column figures that waited
+   * for it are set at its top first, balanced, and the block goes under them.
+   */
+  private blockPage(): Page {
+    const page = this.newPage();
+    this.closeRegion(true);
     return page;
   }
 
@@ -211,7 +270,7 @@ export class Paginator {
    */
   private deferAcrossColumns(items: readonly Item[], item: Item, index: number): boolean {
     const region = this.region;
-    if (!region || !item.float || items[index + 1]?.column !== true) return false;
+    if (!region || !item.float || !textAhead(items, index)) return false;
     const below = region.top + region.balancedHeight() + item.spaceBefore + item.height + this.noteNeeds(item).min;
     if (below <= this.area - this.notesHeight + EPSILON) return false;
     this.deferred.push(item);
@@ -220,6 +279,7 @@ export class Paginator {
 
   /** A column item: down the current column, then the next, then onto a new page. */
   private addColumnItem(items: readonly Item[], item: Item, index: number, geometry: ColumnGeometry): void {
+    if (this.deferInColumns(items, item, index, geometry)) return;
     let current = this.page ?? this.newPage();
     if (item.runningHead !== undefined) {
       this.head = item.runningHead;
@@ -275,10 +335,17 @@ export class Paginator {
       if (this.deferAcrossColumns(items, item, index)) return;
       this.closeRegion(true);
     }
+    // Column figures still waiting when the chapter ends: under its columns if they fit, else on pages of their own.
+    if (item.breakBefore && this.columnDeferred.length > 0) {
+      this.closeColumns();
+      while (this.columnDeferred.length > 0) this.blockPage();
+    }
     if (this.options.columns && item.breakBefore) this.placeDeferredHere();
-    let current = this.page ?? this.newPage();
-    if (this.deferred.length > 0 && (item.line === undefined || item.breakBefore || item.float)) current = this.newPage();
-    if (item.breakBefore && current.placed.length > 0) current = this.newPage();
+    let current = this.page ?? this.blockPage();
+    // Waiting floats come before what is not a line of text; a pull quote band (a float with no figure) may go before them.
+    const band = item.float === true && !item.marks && this.options.columns !== undefined;
+    if (this.deferred.length > 0 && (item.line === undefined || item.breakBefore || item.float) && !(band && !item.breakBefore)) current = this.blockPage();
+    if (item.breakBefore && current.placed.length > 0) current = this.blockPage();
     if (this.options.recto && item.breakBefore && item.opener) current = this.rectoPage(current, item);
     if (item.runningHead !== undefined) {
       this.head = item.runningHead;
@@ -299,7 +366,7 @@ export class Paginator {
           this.deferred.push(item);
           return;
         }
-        current = this.newPage();
+        current = this.blockPage();
         gap = 0;
         if (item.repeat) {
           current.placed.push({ item: item.repeat, y: this.y, gap: 0 });
@@ -337,7 +404,13 @@ export class Paginator {
   /** Balanced columns, then floats still waiting when they fit under them. */
   private closeColumns(): void {
     this.closeRegion(true);
-    if (this.options.columns) this.placeDeferredHere();
+    if (!this.options.columns) return;
+    this.placeDeferredHere();
+    const page = this.page;
+    if (page && this.columnDeferred.length > 0) {
+      this.placeColumnFloats(page, this.y + (page.placed.length > 0 ? (this.columnDeferred[0]?.spaceBefore ?? 0) : 0));
+      this.closeRegion(true);
+    }
   }
 
   /** Pages begun so far, the open one included. */
@@ -348,17 +421,30 @@ export class Paginator {
   /** Ends the current page (the next item opens a new one). */
   endPage(): void {
     this.closeColumns();
-    while (this.deferred.length > 0 || this.carry.length > 0) this.newPage();
+    while (this.deferred.length > 0 || this.columnDeferred.length > 0 || this.carry.length > 0) this.newPage();
     this.finishPage();
   }
 
   /** Ends the last page; returns every page kept. */
   finish(): Page[] {
     this.closeColumns();
-    while (this.deferred.length > 0 || this.carry.length > 0) this.newPage();
+    while (this.deferred.length > 0 || this.columnDeferred.length > 0 || this.carry.length > 0) this.newPage();
     this.finishPage();
     return this.pages;
   }
+}
+
+/**
+ * Whether text in columns follows item `index` before the chapter ends, past floats only
+ * (they wait too): a float waiting for the next page leaves its room to that text.
+ */
+function textAhead(items: readonly Item[], index: number): boolean {
+  for (let j = index + 1; j < items.length; j++) {
+    const item = items[j];
+    if (!item || item.breakBefore) return false;
+    if (!item.float) return item.column === true;
+  }
+  return false;
 }
 
 export function paginate(items: readonly Item[], areaHeight: number, firstNumber = 1, startHead = '', noteSeparator?: Item): Page[] {
