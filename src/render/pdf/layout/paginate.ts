@@ -5,33 +5,14 @@
  * foot of the page that calls them, continuing on the next page when long. A figure
  * that does not fit lets the following lines of text fill the page, and opens the next.
  * Items marked `column` flow in the columns of a region (columns.ts) when the page has
- * several; with `recto`, openers start on odd pages after a blank verso when needed.
+ * several, and a figure in a column may wait for the next page's first column
+ * (float-rules.ts); with `recto`, openers start on odd pages after a blank verso when needed.
  */
+import { columnFloatWaits, textAhead, type ColumnRoom } from './float-rules.js';
 import { ColumnRegion, type ColumnGeometry } from './columns.js';
-import type { Item } from './types.js';
+import type { Item, Page } from './types.js';
 
-export interface Placed {
-  item: Item;
-  /** Top of the item from the top of the text block. */
-  y: number;
-  /** Space actually left above it (0 at the top of a page). */
-  gap: number;
-}
-
-export interface Page {
-  /** Folio (1-based). */
-  number: number;
-  placed: Placed[];
-  /** Footnote lines (and their separator) at the foot of the page. */
-  notes: Placed[];
-  runningHead: string;
-  /** Chapter opener: no running head, no folio. */
-  opener: boolean;
-  /** No running head and no folio (title page). */
-  plain: boolean;
-  /** Figure ids set on this page. */
-  marks: string[];
-}
+export type { Page, Placed } from './types.js';
 
 export interface PaginateOptions {
   areaHeight: number;
@@ -136,23 +117,14 @@ export class Paginator {
   }
 
   /**
-   * A column-wide float (a figure in a column) that fits in no column left on this page:
-   * it waits for the next page's first column while the text that follows fills these,
-   * when they have room for it (else the page would end with the gap). True when deferred.
+   * A column-wide float that fits in no column left on this page waits for the next
+   * page's first column while the text that follows fills these (float-rules.ts). True when deferred.
    */
   private deferInColumns(items: readonly Item[], item: Item, index: number, geometry: ColumnGeometry): boolean {
     const page = this.page;
     if (!item.float || !page || !textAhead(items, index)) return false;
-    const bottom = this.area - this.notesHeight;
-    const need = item.height + this.noteNeeds(item).min;
-    const region = this.region;
-    const top = region ? region.top : this.y + (page.placed.length > 0 ? Math.max(item.spaceBefore, item.height / 2) : 0);
-    const here = region ? region.columnBottom() + region.gapFor(item) : top;
-    if (here + need <= bottom + EPSILON) return false;
-    const columnsLeft = geometry.count - 1 - (region?.index ?? 0);
-    if (columnsLeft > 0 && top + need <= bottom + EPSILON) return false;
-    const room = bottom - here + columnsLeft * (bottom - top);
-    if (room < this.area * 0.15) return false;
+    const room: ColumnRoom = { region: this.region, y: this.y, pageEmpty: page.placed.length === 0, bottom: this.area - this.notesHeight, area: this.area };
+    if (!columnFloatWaits(item, item.height + this.noteNeeds(item).min, room, geometry)) return false;
     this.columnDeferred.push(item);
     return true;
   }
@@ -432,19 +404,6 @@ export class Paginator {
     this.finishPage();
     return this.pages;
   }
-}
-
-/**
- * Whether text in columns follows item `index` before the chapter ends, past floats only
- * (they wait too): a float waiting for the next page leaves its room to that text.
- */
-function textAhead(items: readonly Item[], index: number): boolean {
-  for (let j = index + 1; j < items.length; j++) {
-    const item = items[j];
-    if (!item || item.breakBefore) return false;
-    if (!item.float) return item.column === true;
-  }
-  return false;
 }
 
 export function paginate(items: readonly Item[], areaHeight: number, firstNumber = 1, startHead = '', noteSeparator?: Item): Page[] {

@@ -212,3 +212,28 @@ export interface BlockCtx {
 export function structIn(ctx: BlockCtx, role: Role, extra: Partial<StructNode> = {}): StructNode {
   return { role, parent: ctx.parent, ...extra };
 }
+
+/** An item set on a page (paginate.ts). */
+export interface Placed {
+  item: Item;
+  /** Top of the item from the top of the text block. */
+  y: number;
+  /** Space actually left above it (0 at the top of a page). */
+  gap: number;
+}
+
+/** A page: its items, its notes and its furniture (paginate.ts). */
+export interface Page {
+  /** Folio (1-based). */
+  number: number;
+  placed: Placed[];
+  /** Footnote lines (and their separator) at the foot of the page. */
+  notes: Placed[];
+  runningHead: string;
+  /** Chapter opener: no running head, no folio. */
+  opener: boolean;
+  /** No running head and no folio (title page). */
+  plain: boolean;
+  /** Figure ids set on this page. */
+  marks: string[];
+}
