@@ -137,7 +137,6 @@ export interface TokenizeOptions {
   ragged: boolean;
 }
 
-
 /**
  * Cuts a box wider than the measure at the joints of an identifier or a path; a part
  * still wider than the measure is cut into single characters, at a higher cost.
