@@ -44,6 +44,7 @@ export const rules = {
   'directive-attribute': { severity: 'warning', stage: 'ast', summary: 'a directive is missing an attribute or has a bad one' },
   'credit-orphan': { severity: 'warning', stage: 'ast', summary: 'a credit has no figure to attach to' },
   'footnote-undefined': { severity: 'warning', stage: 'ast', summary: 'a footnote reference has no definition' },
+  'heading-skip': { severity: 'warning', stage: 'ast', summary: 'a heading skips a level (an h4 under an h2): screen readers expect none skipped' },
   'html-raw': { severity: 'warning', stage: 'ast', summary: 'raw HTML was dropped or sanitised' },
   'render-failed': { severity: 'error', stage: 'cli', summary: 'a renderer failed on a publication (a Folio bug)' },
   'build-timeout': { severity: 'error', stage: 'cli', summary: 'a publication took longer than the time limit' },

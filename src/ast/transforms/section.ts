@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Point } from 'unist';
+import { report } from '../../diagnostics/report.js';
 import { slugify, uniqueId, type TransformContext } from '../context.js';
 import type { Section } from '../nodes.js';
 
@@ -12,8 +13,15 @@ import type { Section } from '../nodes.js';
 export function sections(tree: Root, ctx: TransformContext): void {
   const out: RootContent[] = [];
   const stack: Section[] = [];
+  // The chapter's title is the heading of rank 1.
+  let previous = 1;
   for (const node of tree.children) {
     if (node.type === 'heading') {
+      if (node.depth > previous + 1) {
+        const wanted = '#'.repeat(previous + 1);
+        report(ctx.file, 'heading-skip', `heading of level ${node.depth} ("${'#'.repeat(node.depth)} ${toString(node)}") follows one of level ${previous}: screen readers and accessibility checkers (Ace) expect no level skipped; write it "${wanted} …"`, node);
+      }
+      previous = node.depth;
       while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= node.depth) stack.pop();
       const section: Section = {
         type: 'section',
