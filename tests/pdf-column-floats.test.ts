@@ -46,4 +46,16 @@ describe('figures in two columns', () => {
     expect(starts.filter((x) => x > measure / 2).length).toBeGreaterThan(2);
     for (const page of pages) for (const placed of page.placed) expect(placed.y + placed.item.height, `page ${page.number}`).toBeLessThanOrEqual(area + 0.01);
   });
+
+  test('a figure that waits takes the note its caption calls to its page, once', () => {
+    const filler = Array.from({ length: 6 }, (_, i) => para(`Filler${i}`)).join('\n\n');
+    const text = `---\ntitle: Notes\nlang: en\nimage:\n  src: images/wide.png\n  alt: A canal\n---\n\n${para('Alpha')}\n\n::figure[The lock cottage[^c]]{src="images/tall.png" alt="A tall view"}\n\n${filler}\n\n[^c]: The cottage was rebuilt in 1901.\n`;
+    const { publication } = publicationFromText(text, dir);
+    const pages = layoutPublication(publication, options);
+    const imagePage = pages.findIndex((page) => page.placed.some((placed) => placed.item.boxes.some((box) => box.kind === 'image' && box.alt === 'A tall view')));
+    const notePages = pages.flatMap((page, index) => (page.notes.some((placed) => placed.item.boxes.some((box) => box.kind === 'text' && box.text.includes('rebuilt'))) ? [index] : []));
+    expect(imagePage).toBeGreaterThan(0);
+    expect(notePages).toEqual([imagePage]);
+    for (const page of pages) for (const placed of [...page.placed, ...page.notes]) expect(placed.y + placed.item.height, `page ${page.number}`).toBeLessThanOrEqual(area + 0.01);
+  });
 });
