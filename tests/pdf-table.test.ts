@@ -90,6 +90,20 @@ describe.skipIf(!poppler)('a table wider than the measure', () => {
     for (const page of pages) expect(words.filter((word) => word.page === page).map((word) => word.text).slice(0, 4)).toContain('Key');
   });
 
+  test('too wide even hyphenated: the columns share the width from their widest syllables, so a column of names is not cut into letters', async () => {
+    const heads = ['Authors', 'Conceptualization', 'Methodology', 'Software', 'Validation', 'Formal Analysis', 'Investigation', 'Resources', 'Data curation', 'Original draft', 'Review and editing', 'Visualization', 'Supervision', 'Administration', 'Funding acquisition'];
+    const names = ['Friedrich Ratzel', 'Elisabeth Ostrowski', 'Maximilian Bergstrom'];
+    const { words, messages } = await build(table(heads.length, names.length, (c) => heads[c] ?? '', (r, c) => (c === 0 ? (names[r] ?? '') : String((r + c) % 2))));
+    expect(messages).toHaveLength(1);
+    expect(overlaps(words)).toEqual([]);
+    expect(strayWords(words, theme.pdf)).toEqual([]);
+    // The name cells, read back: a name (two words) in four pieces at most ("Fried-rich Ratzel"); it was cut every two or three letters ("Fri edr ich Rat zel").
+    const header = words.find((word) => word.text.startsWith('Au'));
+    const pieces = words.filter((word) => header && Math.abs(word.xMin - header.xMin) < 2 && word.yMin > header.yMax + 2 && /[A-Za-z]/.test(word.text)).map((word) => word.text.replace(/-$/, ''));
+    expect(pieces.length).toBeGreaterThanOrEqual(names.length * 2);
+    expect(pieces.length, pieces.join(' ')).toBeLessThanOrEqual(names.length * 4);
+  });
+
   test('twelve columns: hyphenated in its cells at the smallest size, with a warning where the table is', async () => {
     const { words, messages } = await build(table(12, 3, (c) => `Column heading ${c}`, (r, c) => `value ${r}.${c} with words`));
     expect(messages).toHaveLength(1);

@@ -226,17 +226,18 @@ export function balancedLines(runs: Run[], measure: number, metrics: Metrics, mi
 }
 
 /** Narrowest and widest widths the runs can be set in (longest word; one line). */
-export function runWidths(runs: Run[], metrics: Metrics): { min: number; max: number } {
+export function runWidths(runs: Run[], metrics: Metrics, hyphenate?: Hyphenate): { min: number; max: number } {
   let min = 0;
   let max = 0;
   let word = 0;
   let line = 0;
-  for (const item of tokenize(runs, { measure: Number.POSITIVE_INFINITY, metrics, missing: () => undefined, ragged: true })) {
+  for (const item of tokenize(runs, { measure: Number.POSITIVE_INFINITY, metrics, missing: () => undefined, hyphenate, ragged: true })) {
     if (item.t === 'box') {
       word += item.width;
       line += item.width;
     } else {
-      min = Math.max(min, word);
+      // With hyphenation, the narrowest a word gets is its widest syllable and the hyphen after it.
+      min = Math.max(min, word + (item.t === 'penalty' ? item.width : 0));
       word = 0;
       if (item.t === 'glue' && item.stretch < FILL) line += item.width;
       if (item.t === 'penalty' && item.penalty <= -INFINITY) line = 0;

@@ -2,7 +2,7 @@
 import type { AlignType, Table } from 'mdast';
 import { baseStyle, inlineRuns } from './inline.js';
 import { baselineIn, callsOf, lineBoxes, linkLabels } from './items.js';
-import { layoutLines, runWidths } from './lines.js';
+import { layoutLines, runWidths, type Hyphenate } from './lines.js';
 import { tagged } from './items.js';
 import { structIn, type Align, type BlockCtx, type Box, type Item, type Run, type StructNode } from './types.js';
 
@@ -21,12 +21,12 @@ function alignOf(align: AlignType | undefined): Align {
  * Column widths: each column gets at least its longest word, the rest of the width is
  * shared in proportion to what each column would need to fit on one line.
  */
-function columnWidths(cells: Run[][][], columns: number, ctx: BlockCtx): { widths: number[]; sumMin: number } {
+function columnWidths(cells: Run[][][], columns: number, ctx: BlockCtx, hyphenate?: Hyphenate): { widths: number[]; sumMin: number } {
   const min = new Array<number>(columns).fill(2 * PAD_X + 8);
   const max = new Array<number>(columns).fill(2 * PAD_X + 8);
   for (const row of cells) {
     row.forEach((runs, index) => {
-      const widths = runWidths(runs, ctx.scope.env.metrics);
+      const widths = runWidths(runs, ctx.scope.env.metrics, hyphenate);
       min[index] = Math.max(min[index] ?? 0, widths.min + 2 * PAD_X);
       max[index] = Math.max(max[index] ?? 0, widths.max + 2 * PAD_X);
     });
@@ -83,6 +83,10 @@ function fitTable(node: Table, columns: number, ctx: BlockCtx): TableFit {
     `this table's ${columns} columns are too wide for the page: their longest words need ${Math.round(sumMin)} pt side by side at ${size.toFixed(1)} pt, the text block is ${Math.round(ctx.width)} pt wide; words in its cells are hyphenated, or cut where they cannot be. Split the table, shorten its longest words, or use a wider page (--page-size A4)`,
     node,
   );
+  // Hyphenated, a column needs only its widest syllable: share the width out from those, so
+  // that a column of names is not cut into letters to leave room for a column of digits.
+  const hyphenate = ctx.scope.env.hyphenate;
+  if (hyphenate) ({ widths } = columnWidths(cells, columns, ctx, hyphenate));
   return { size, cells, widths, hyphenate: true };
 }
 
