@@ -115,6 +115,26 @@ describe('lines', () => {
     expect(overflows.slice(0, 5)).toEqual([]);
   });
 
+  test('block quotes nested past the depth that still indents draw no bar across their text', () => {
+    const lines = Array.from({ length: 25 }, (_, i) => `${'> '.repeat(i + 1)}Level ${i + 1} of the quote, with enough words to wrap onto a second line here.\n${'> '.repeat(i + 1)}`);
+    const { publication } = publicationFromText(`---\ntitle: Deep quotes\nlang: en\n---\n\n${lines.join('\n')}\n`, import.meta.dirname);
+    const crossings: string[] = [];
+    let bars = 0;
+    for (const page of layoutPublication(publication, options)) {
+      for (const placed of page.placed) {
+        // A line's text runs right from its first box: a bar that reaches past that start crosses it.
+        const start = Math.min(...placed.item.boxes.filter((box) => box.kind === 'text').map((box) => box.x));
+        for (const bar of placed.item.boxes) {
+          if (bar.kind !== 'rect') continue;
+          bars++;
+          if (bar.x + bar.width > start + 0.1) crossings.push(`p.${page.number}: text at ${start.toFixed(1)}, bar at ${bar.x.toFixed(1)}`);
+        }
+      }
+    }
+    expect(bars).toBeGreaterThan(25);
+    expect(crossings.slice(0, 5)).toEqual([]);
+  });
+
   test('a long identifier in code that fits the measure may still break at a joint, rather than leave the line before it a row of gaps', () => {
     const code: RunStyle = { ...body, family: 'mono', size: 9 };
     const runs = [

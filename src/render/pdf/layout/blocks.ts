@@ -232,7 +232,8 @@ const handlers: BlockHandlers = {
     const items = layoutBlocks(node.children, inner);
     const first = items[0];
     if (first) first.spaceBefore = Math.max(first.spaceBefore, paragraphGap(ctx));
-    return barred(items, ctx);
+    // Nested too deep to indent further (indented keeps a readable measure), a quote has no room for a bar of its own: one would cross its text.
+    return inner.width < ctx.width ? barred(items, ctx) : items;
   },
   list: listItems,
   listItem: (node, ctx) => listItems({ type: 'list', ordered: false, children: [node] }, ctx),
