@@ -54,3 +54,13 @@ export function isRightToLeft(tag: string): boolean {
   if (script !== undefined) return rightToLeftScripts.has(script);
   return rightToLeft.has(parts[0] ?? '');
 }
+
+/**
+ * The first-line indent, in ems, of every paragraph of running text (the first after a
+ * heading too) in languages that indent them all: two characters in Chinese, one in
+ * Japanese; 0 elsewhere (a paragraph is indented only after a paragraph).
+ */
+export function everyParagraphIndent(tag: string): number {
+  const primary = normalizeLang(tag).split('-')[0];
+  return primary === 'zh' ? 2 : primary === 'ja' ? 1 : 0;
+}

@@ -48,16 +48,3 @@ export function cjkBreakBetween(before: number, after: number): boolean {
   if (!isCjk(before) && !isCjk(after)) return false;
   return !NO_START.has(after) && !NO_END.has(before);
 }
-
-/** Whether `text` has a character that `isCjk` (a quick scan that skips everything below U+1100). */
-export function containsCjk(text: string): boolean {
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x1100) continue;
-    if (code >= 0xd800 && code <= 0xdbff) {
-      if (isCjk(text.codePointAt(index) ?? 0)) return true;
-      index++;
-    } else if (isCjk(code)) return true;
-  }
-  return false;
-}

@@ -118,8 +118,8 @@ export class FontBook implements Metrics {
    */
   private readonly faces = new Map<FontKey, Face>();
 
-  /** The theme has a CJK face. */
-  private readonly cjk: boolean;
+  /** Whether the theme has a face for Chinese, Japanese and Korean. */
+  readonly hasCjk: boolean;
 
   constructor(fonts: PdfTheme['fonts']) {
     for (const family of families) {
@@ -127,13 +127,8 @@ export class FontBook implements Metrics {
       for (const variant of variants) this.paths.set(`${family}-${variant}`, faces[variant]);
     }
     const cjk = fonts.cjk;
-    this.cjk = cjk !== undefined;
+    this.hasCjk = cjk !== undefined;
     if (cjk) for (const variant of variants) this.paths.set(`cjk-${variant}`, cjk[variant]);
-  }
-
-  /** Whether the theme has a face for Chinese, Japanese and Korean (for a message that says what to install). */
-  get hasCjk(): boolean {
-    return this.cjk;
   }
 
   /** The parsed font behind `key` (shared by every document of the process; read only). */
@@ -237,10 +232,10 @@ export class FontBook implements Metrics {
       let font: FontKey = primary;
       if (text.charCodeAt(index + length) === EMOJI_PRESENTATION && this.has(symbols, codePoint)) font = symbols;
       else if (!alwaysPrimary(codePoint) && !this.has(primary, codePoint)) {
-        if (this.cjk && isCjk(codePoint) && this.has(cjk, codePoint)) font = cjk;
+        if (this.hasCjk && isCjk(codePoint) && this.has(cjk, codePoint)) font = cjk;
         else if (this.has(fallback, codePoint)) font = fallback;
         else if (this.has(scripts, codePoint)) font = scripts;
-        else if (this.cjk && this.has(cjk, codePoint)) font = cjk;
+        else if (this.hasCjk && this.has(cjk, codePoint)) font = cjk;
         else if (this.has(symbols, codePoint)) font = symbols;
         else missing.push(codePoint);
       }

@@ -22,6 +22,7 @@ import type {} from 'mdast-util-directive';
 import type { Node } from 'unist';
 import { defaultParseLimits } from '../../../ast/limits.js';
 import type { Figure, PullQuote } from '../../../ast/nodes.js';
+import { everyParagraphIndent } from '../../../typography/languages.js';
 import { captionItems, creditItems, figureItem, pullQuoteItems } from './figures.js';
 import { htmlBlockContent } from './html-blocks.js';
 import { baseStyle, htmlText, inlineRuns, isPhrasing, plainText } from './inline.js';
@@ -314,7 +315,7 @@ export function layoutBlocks(nodes: readonly Node[], ctx: BlockCtx): Item[] {
   const items: Item[] = [];
   const indenting = ctx.span !== undefined || ctx.scope.env.theme.paragraphs === 'indented';
   // Chinese and Japanese indent every paragraph of running text, the first after a heading too.
-  const ems = indenting && ctx.parent?.role === 'Sect' ? cjkIndentEms(ctx.scope.env.lang) : 0;
+  const ems = indenting && ctx.parent?.role === 'Sect' ? everyParagraphIndent(ctx.scope.env.lang) : 0;
   let previous: Node | undefined;
   for (const node of nodes) {
     const follows = previous?.type === 'paragraph';
@@ -324,12 +325,6 @@ export function layoutBlocks(nodes: readonly Node[], ctx: BlockCtx): Item[] {
     previous = node;
   }
   return items;
-}
-
-/** A paragraph's first-line indent in ems where every paragraph is indented: two characters in Chinese, one in Japanese; else 0. */
-function cjkIndentEms(lang: string): number {
-  const primary = lang.toLowerCase().split('-')[0];
-  return primary === 'zh' ? 2 : primary === 'ja' ? 1 : 0;
 }
 
 function isParagraph(node: Node): node is Paragraph {

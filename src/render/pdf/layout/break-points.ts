@@ -60,7 +60,6 @@ const CODE_SEAM_SIDE = 3;
 export function codeSeams(pieces: ReadonlyArray<{ text: string; style: { family: string } }>, breaks: Array<{ at: number; kind: BreakKind }>): void {
   let added = false;
   let start = 0;
-  if (pieces.length === 1 && (pieces[0]?.text.length ?? 0) < CODE_SEAM_LENGTH) return;
   for (const { text, style } of pieces) {
     if (style.family === 'mono' && text.length >= CODE_SEAM_LENGTH) {
       for (let at = CODE_SEAM_SIDE; at <= text.length - CODE_SEAM_SIDE; at++) {

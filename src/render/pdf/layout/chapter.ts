@@ -47,12 +47,13 @@ function missingReporter(env: LayoutEnv): MissingGlyph {
     const char = String.fromCodePoint(codePoint);
     const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
     const place = charPoint(env.source, node, char) ?? node;
-    const script = isCjk(codePoint) ? 'Chinese, Japanese or Korean' : groupedScript(char);
+    const cjk = isCjk(codePoint);
+    const script = cjk ? 'Chinese, Japanese or Korean' : groupedScript(char);
     if (script !== undefined) {
       if (scripts.has(script)) return;
       scripts.add(script);
       let advice: string;
-      if (isCjk(codePoint)) {
+      if (cjk) {
         advice = env.metrics.hasCjk
           ? `the theme's CJK face lacks them (Noto Sans SC has no Hangul): name one that has them in the theme's pdf.fonts.cjk (Korean: ${KOREAN_PACKAGE})`
           : `install Folio's optional font package (npm install ${DEFAULT_CJK_PACKAGE}), or name a face that has them in the theme's pdf.fonts.cjk (Korean: ${KOREAN_PACKAGE})`;
