@@ -16,6 +16,7 @@ import { unknownDirectives } from './transforms/directives.js';
 import { figures, makeCredit, makeFigure } from './transforms/figure.js';
 import { langSpans } from './transforms/lang-span.js';
 import { pullQuotes } from './transforms/pull-quote.js';
+import { verses } from './transforms/verse.js';
 import { resolveReferences } from './transforms/references.js';
 import { sections } from './transforms/section.js';
 
@@ -71,6 +72,7 @@ export function parseManuscript(source: ManuscriptSource, ctx: TransformContext,
   langSpans(tree, ctx);
   pullQuotes(tree, ctx);
   figures(tree, ctx);
+  verses(tree, ctx);
   unknownDirectives(tree, ctx);
   const parts = splitChapters(tree, ctx);
   const lang = fm.lang ?? defaultLang;

@@ -51,6 +51,18 @@ export interface PullQuote extends Parent {
   repeated: boolean;
 }
 
+/**
+ * `:::verse` — a poem or song. Each paragraph is a stanza whose lines are separated by
+ * `break` nodes, always direct children of the stanza (never inside emphasis or a link),
+ * so that a renderer can set each line of verse on its own; other blocks are kept as
+ * they are.
+ */
+export interface Verse extends Parent {
+  type: 'verse';
+  children: RootContent[];
+  attribution?: string;
+}
+
 /** A heading and what follows it up to the next heading of the same or higher rank. */
 export interface Section extends Parent {
   type: 'section';
@@ -88,16 +100,18 @@ declare module 'mdast' {
     figure: Figure;
     pullQuote: PullQuote;
     section: Section;
+    verse: Verse;
   }
   interface BlockContentMap {
     figure: Figure;
     pullQuote: PullQuote;
     section: Section;
+    verse: Verse;
   }
 }
 
 /** Every node type both renderers must handle. */
-export type FolioNodeType = 'credit' | 'figureCaption' | 'figure' | 'pullQuote' | 'section' | 'langSpan' | 'noTypography';
+export type FolioNodeType = 'credit' | 'figureCaption' | 'figure' | 'pullQuote' | 'section' | 'verse' | 'langSpan' | 'noTypography';
 
 declare module 'mdast' {
   interface ImageData {

@@ -5,7 +5,7 @@ import type { TransformContext } from '../context.js';
 import { childrenOf, containerLabel, isDirective } from './util.js';
 
 /** Directives Folio knows; run this transform after the ones that handle them. */
-export const knownDirectives = ['pullquote', 'figure', 'lang', 'notypo'] as const;
+export const knownDirectives = ['pullquote', 'figure', 'verse', 'lang', 'notypo'] as const;
 
 /**
  * Any directive left in the tree is unknown: its content is kept (a warning says so),

@@ -14,6 +14,7 @@ import { image, imageReference } from './image.js';
 import { langSpan, noTypography } from './lang-span.js';
 import { pullQuote } from './pull-quote.js';
 import { section } from './section.js';
+import { verse } from './verse.js';
 
 export function folioHandlers(ctx: ChapterContext): FolioHandlers {
   return {
@@ -22,6 +23,7 @@ export function folioHandlers(ctx: ChapterContext): FolioHandlers {
     figure: figure(ctx),
     pullQuote: pullQuote(ctx),
     section,
+    verse,
     langSpan,
     noTypography,
   };

@@ -21,7 +21,7 @@ import type {
 import type {} from 'mdast-util-directive';
 import type { Node } from 'unist';
 import { defaultParseLimits } from '../../../ast/limits.js';
-import type { Figure, PullQuote } from '../../../ast/nodes.js';
+import type { Figure, PullQuote, Verse } from '../../../ast/nodes.js';
 import { everyParagraphIndent } from '../../../typography/languages.js';
 import { captionItems, creditItems, figureItem, pullQuoteItems } from './figures.js';
 import { htmlBlockContent } from './html-blocks.js';
@@ -30,6 +30,7 @@ import { baselineIn, paragraphItems, textBox } from './items.js';
 import { balancedLines, layoutLines } from './lines.js';
 import { layoutPre } from './pre.js';
 import { tableItems } from './table.js';
+import { stanzaItems, verseAttribution } from './verse.js';
 import { structIn, type BlockCtx, type Box, type Item, type Run, type StructNode } from './types.js';
 
 type NodeMap = RootContentMap &
@@ -210,6 +211,21 @@ function pullQuoteBlock(node: PullQuote, ctx: BlockCtx): Item[] {
   return wide ? spanning(pullQuoteItems(node, wide), true) : pullQuoteItems(node, ctx);
 }
 
+/** A poem: indented like a quotation, its stanzas set by verse.ts, other blocks as usual. */
+function verseBlock(node: Verse, ctx: BlockCtx): Item[] {
+  const inner = { ...indented(ctx, ctx.style.size * 1.5), parent: structIn(ctx, 'Div') };
+  const items: Item[] = [];
+  let offset = 0;
+  for (const child of node.children) {
+    const first = items.length === 0;
+    if (child.type === 'paragraph') items.push(...stanzaItems(child, node, inner, first ? paragraphGap(ctx) : ctx.style.leading, offset, structIn(inner, 'P')));
+    else items.push(...layoutBlock(child, inner));
+    offset += plainText(child).length;
+  }
+  items.push(...verseAttribution(node, inner, structIn(inner, 'P')));
+  return items;
+}
+
 /** Draws a quote bar beside every item of a block quote (extending over the gaps). */
 function barred(items: Item[], ctx: BlockCtx): Item[] {
   for (const item of items) {
@@ -258,6 +274,7 @@ const handlers: BlockHandlers = {
   figureCaption: (node, ctx) => captionItems(node, ctx, paragraphGap(ctx)),
   credit: (node, ctx) => creditItems(node, ctx, 3),
   pullQuote: pullQuoteBlock,
+  verse: verseBlock,
   containerDirective: (node, ctx) => layoutBlocks(node.children, { ...ctx, parent: structIn(ctx, 'Div') }),
   leafDirective: (node, ctx) => phrasingItems(node.children, ctx, node),
 };

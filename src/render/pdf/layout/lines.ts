@@ -154,6 +154,8 @@ export interface LineOptions {
   hyphenate?: Hyphenate | undefined;
   /** Blank space before the first line's text, in points (a first-line indent). */
   indent?: number | undefined;
+  /** A hanging indent, in points: every line but the first starts this much further in (turnovers of verse). */
+  hang?: number | undefined;
 }
 
 /** The direction of a paragraph that holds right-to-left text (undefined when it holds none: nothing to reorder). */
@@ -176,17 +178,25 @@ export function layoutLines(runs: Run[], measure: number, align: Align, metrics:
   const ragged = align !== 'justify';
   const items = tokenize(runs, { measure, metrics, missing, hyphenate: options.hyphenate, ragged });
   if (options.indent && options.indent > 0 && items.some((item) => item.t === 'box')) items.unshift({ t: 'box', fragments: [], width: options.indent, stretch: 0, offset: 0 });
+  // A hanging indent: the lines are broken to the measure less the indent, the first given the indent back as an empty box of negative width.
+  const hang = options.hang !== undefined && options.hang > 0 && options.hang < measure / 2 ? options.hang : 0;
+  const firstBox = items.find((item) => item.t === 'box');
+  if (hang > 0 && firstBox) items.unshift({ t: 'box', fragments: [], width: -hang, stretch: 0, offset: firstBox.offset });
+  const width = measure - hang;
   if (!items.some((item) => item.t === 'box')) {
     // Only forced breaks: one empty line each (but at least one line).
     const count = Math.max(1, items.filter((item) => item.t === 'penalty' && item.penalty <= -INFINITY).length - 1);
     return Array.from({ length: count }, () => ({ fragments: [], width: 0 }));
   }
-  const breaks = breakParagraph(items, measure, ragged ? raggedStretch(measure, items) : undefined);
+  const breaks = breakParagraph(items, width, ragged ? raggedStretch(width, items) : undefined);
   const bidi = bidiDirection(runs);
   const lines: Line[] = [];
   let from = 0;
   for (const at of breaks) {
-    lines.push(setLine(items, from, at, measure, align, metrics, bidi));
+    const line = setLine(items, from, at, width, align, metrics, bidi);
+    // Left to right, every line moves in by the indent (the first comes back to the margin); right to left, mirroring already put the first line's extra width on the right.
+    if (hang > 0 && bidi !== 'rtl') for (const fragment of line.fragments) fragment.x += hang;
+    lines.push(line);
     from = at + 1;
     while (from < items.length && items[from]?.t !== 'box' && !isForced(items[from])) from++;
   }
