@@ -5,8 +5,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import { loadTheme } from '../src/config/theme.js';
-import { mirrorRtlLine, mirrorRtlRuns } from '../src/render/pdf/bidi.js';
+import { mirrorBrackets, mirrorRtlLine, mirrorRtlRuns, rtlHeldNeutrals } from '../src/render/pdf/bidi.js';
+import PDFDocument from 'pdfkit';
 import { FontBook } from '../src/render/pdf/fonts.js';
+import { TextWriter } from '../src/render/pdf/text-writer.js';
 import { layoutPublication, renderPdf } from '../src/render/pdf/index.js';
 import { layoutLines } from '../src/render/pdf/layout/lines.js';
 import type { RunStyle } from '../src/render/pdf/layout/types.js';
@@ -127,5 +129,55 @@ describe('right-to-left words in a left-to-right line', () => {
     const box = (text: string) => words.find((word) => word.text === text);
     // pdftotext reads each word's glyphs back in logical order; the first word is on the right.
     expect(box('שלום')?.xMin ?? 0).toBeGreaterThan(box('עולם')?.xMax ?? 1);
+  });
+
+  test('punctuation held by right-to-left letters is set with them, as one word of their face', () => {
+    const missing: number[] = [];
+    const text = 'מילה (בסוגריים) ו-(שתיים) "במרכאות" —\u00a0משוררת و«مقتبسة» (2026)';
+    const lines = layoutLines([{ kind: 'text', text, style: body }], 400, 'left', fonts, (codePoint) => missing.push(codePoint));
+    const fragments = lines.flatMap((line) => line.fragments);
+    for (const word of ['(בסוגריים)', 'ו-(שתיים)', '"במרכאות"', '—\u00a0משוררת', 'و«مقتبسة»']) expect(fragments.find((fragment) => fragment.text === word)?.font).toBe('scripts-regular');
+    // Brackets around digits are no right-to-left letters' own: the text face keeps them.
+    expect(fragments.find((fragment) => fragment.text === '(2026)')?.font).toBe('text-regular');
+    expect(missing).toEqual([]);
+    expect(rtlHeldNeutrals('a(ש)').map(Number)).toEqual([0, 0, 0, 1]);
+    expect(rtlHeldNeutrals('(ש)').map(Number)).toEqual([1, 0, 1]);
+    expect(rtlHeldNeutrals('(abc)').some(Boolean)).toBe(false);
+    expect(mirrorBrackets('«(שלום)»')).toBe('»)שלום(«');
+  });
+
+  test.skipIf(!hasTool('pdftotext'))('brackets and guillemets around right-to-left words face the right way and read back in order', async () => {
+    const { publication, file } = publicationFromText('---\ntitle: בדיקה\nlang: he\n---\n\nמילה (בסוגריים) ועוד ו-(שתיים) וגם —\u00a0משוררת.\n\nكلمة و«مقتبسة» ثم.\n', import.meta.dirname);
+    const words = wordBoxes(pdfFile(await renderPdf(publication, { theme }), 'rtl-brackets.pdf')).map((word) => word.text);
+    expect(file.messages.map((message) => message.reason)).toEqual([]);
+    // Drawn as one right-to-left run with mirrored glyphs, each word reads back as written; its brackets drawn apart, facing left to right, it read ")בסוגריים(".
+    expect(words).toEqual(expect.arrayContaining(['(בסוגריים)', 'ו-(שתיים)', 'و«مقتبسة»']));
+  });
+
+  test('the painter mirrors a right-to-left word\'s brackets: "(שלום)" is drawn with a left parenthesis on its left, a right one on its right', () => {
+    const doc = new PDFDocument({ autoFirstPage: false, size: 'A5', compress: false });
+    doc.addPage();
+    const written: string[] = [];
+    const addContent = doc.addContent.bind(doc);
+    doc.addContent = (data: string | Buffer) => {
+      written.push(String(data));
+      return addContent(data);
+    };
+    const writer = new TextWriter(doc, fonts);
+    writer.begin(595);
+    writer.text('(שלום)', 'scripts-regular', 12, '#000000', 20, 40, 595);
+    writer.end();
+    const hex = /<([0-9A-F]+)>\s*\]?\s*TJ/i.exec(written.join(''))?.[1] ?? '';
+    // The glyphs of the run, left to right, by their names in the face.
+    const families: unknown = Reflect.get(doc, '_fontFamilies');
+    const subset: unknown = families && typeof families === 'object' ? Reflect.get(Reflect.get(families, 'scripts-regular') ?? {}, 'subset') : undefined;
+    const glyphIds: unknown = subset && typeof subset === 'object' ? Reflect.get(subset, 'glyphs') : undefined;
+    expect(Array.isArray(glyphIds)).toBe(true);
+    if (!Array.isArray(glyphIds)) return;
+    const face = fonts.face('scripts-regular');
+    const names = (hex.match(/.{4}/g) ?? []).map((code) => face.getGlyph(Number(glyphIds[Number.parseInt(code, 16)])).name);
+    expect(names).toHaveLength(6);
+    expect(names[0]).toBe('parenleft');
+    expect(names[5]).toBe('parenright');
   });
 });

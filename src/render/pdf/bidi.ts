@@ -28,6 +28,62 @@ export function containsRtl(text: string): boolean {
   return false;
 }
 
+/** Paired punctuation that a right-to-left run shows mirrored (Unicode's Bidi_Mirroring_Glyph, the pairs text uses). */
+const MIRRORS = new Map<string, string>();
+for (const pair of ['()', '[]', '{}', '<>', '\u00ab\u00bb', '\u2039\u203a', '\u2045\u2046', '\u207d\u207e', '\u208d\u208e', '\u27e8\u27e9', '\u2329\u232a', '\u3008\u3009']) {
+  const [open = '', close = ''] = [...pair];
+  MIRRORS.set(open, close);
+  MIRRORS.set(close, open);
+}
+const mirrorable = /[()[\]{}<>\u00ab\u00bb\u2039\u203a\u2045\u2046\u207d\u207e\u208d\u208e\u27e8\u27e9\u2329\u232a\u3008\u3009]/g;
+
+/**
+ * `text` with its brackets and guillemets swapped for their mirror images, for a word that
+ * the shaper sets right to left: fontkit reverses the glyphs of such a word but does not
+ * mirror them, which showed "(שלום)" as ")שלום(". The logical text is kept for copy and
+ * search (the painter writes it as the run's /ActualText).
+ */
+export function mirrorBrackets(text: string): string {
+  return text.replace(mirrorable, (char) => MIRRORS.get(char) ?? char);
+}
+
+const strongOrNumber = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * Which characters of a word (by UTF-16 index) are punctuation or spaces held by
+ * right-to-left letters: those with such a letter on one side, and on the other side
+ * such a letter or the end of the word (no left-to-right letter or digit in between).
+ * The font segmenter sets them in the letters' face, so that the word is shaped as one
+ * right-to-left run: "(שלום)" or "—\u00a0משוררת", whose brackets and dash the text face
+ * would otherwise draw apart from it, facing and standing the left-to-right way.
+ */
+export function rtlHeldNeutrals(text: string): boolean[] {
+  const held: boolean[] = new Array<boolean>(text.length).fill(false);
+  // What lies on each side of each run of neutral characters: 'rtl', 'ltr' or the word's end.
+  let index = 0;
+  let before: 'rtl' | 'ltr' | 'end' = 'end';
+  while (index < text.length) {
+    const codePoint = text.codePointAt(index) ?? 0;
+    const char = String.fromCodePoint(codePoint);
+    if (strongOrNumber.test(char)) {
+      before = isRtl(codePoint) ? 'rtl' : 'ltr';
+      index += char.length;
+      continue;
+    }
+    const start = index;
+    while (index < text.length) {
+      const next = String.fromCodePoint(text.codePointAt(index) ?? 0);
+      if (strongOrNumber.test(next)) break;
+      index += next.length;
+    }
+    const afterCode = index < text.length ? (text.codePointAt(index) ?? 0) : undefined;
+    const after = afterCode === undefined ? 'end' : isRtl(afterCode) ? 'rtl' : 'ltr';
+    const rtl = (before === 'rtl' && after !== 'ltr') || (after === 'rtl' && before !== 'ltr');
+    if (rtl) held.fill(true, start, index);
+  }
+  return held;
+}
+
 export type Direction = 'rtl' | 'ltr' | 'neutral';
 
 const letter = /\p{L}/u;

@@ -11,6 +11,7 @@ import { Shaper } from './shaper.js';
 import { EMOJI_PRESENTATION, isInvisible, isSequenceExtender } from './sequences.js';
 import { startFromLearnt } from './learnt-tables.js';
 import { isCjk } from './cjk.js';
+import { containsRtl, isRtl, rtlHeldNeutrals } from './bidi.js';
 
 export type Family = 'text' | 'mono';
 export type Variant = 'regular' | 'italic' | 'bold' | 'boldItalic';
@@ -212,6 +213,9 @@ export class FontBook implements Metrics {
     const cjk: FontKey = `cjk-${variant}`;
     const segments: Segment[] = [];
     const missing: number[] = [];
+    // Punctuation held by right-to-left letters goes in their face, so that the word is shaped as one run (bidi.ts).
+    const held = containsRtl(text) ? rtlHeldNeutrals(text) : undefined;
+    let rtlFace: FontKey | undefined;
     // Runs of one font, as slices of `text` (most texts are one run in the primary face).
     let start = 0;
     let currentFont: FontKey = primary;
@@ -239,6 +243,10 @@ export class FontBook implements Metrics {
         else if (this.has(symbols, codePoint)) font = symbols;
         else missing.push(codePoint);
       }
+      if (held?.[index] && font === primary) {
+        rtlFace ??= this.rtlFace(text, primary, fallback, scripts);
+        if (rtlFace !== primary && this.has(rtlFace, codePoint)) font = rtlFace;
+      }
       if (font !== currentFont) {
         if (index > start) segments.push(this.measured(text.slice(start, index), currentFont, size));
         start = index;
@@ -248,6 +256,19 @@ export class FontBook implements Metrics {
     }
     if (text.length > start) segments.push(this.measured(start === 0 ? text : text.slice(start), currentFont, size));
     return { segments, missing };
+  }
+
+  /** The face the first right-to-left letter of `text` is set in. */
+  private rtlFace(text: string, primary: FontKey, fallback: FontKey, scripts: FontKey): FontKey {
+    for (const char of text) {
+      const codePoint = char.codePointAt(0) ?? 0;
+      if (!isRtl(codePoint)) continue;
+      if (this.has(primary, codePoint)) return primary;
+      if (this.has(fallback, codePoint)) return fallback;
+      if (this.has(scripts, codePoint)) return scripts;
+      return primary;
+    }
+    return primary;
   }
 
   private measured(text: string, font: FontKey, size: number): Segment {

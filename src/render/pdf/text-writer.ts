@@ -15,6 +15,7 @@ import type { Glyph } from 'fontkit';
 import type { ShapedRun, Shaper } from './shaper.js';
 import { num, rgb } from './content-number.js';
 import { actualTextSpan, mappedText } from './actual-text.js';
+import { directionOf, mirrorBrackets } from './bidi.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -322,7 +323,8 @@ export class TextWriter {
       else this.write(`[${start.parts}] TJ\n`);
       return;
     }
-    const [encoded, positions] = font.encode(text, fontFeatures(key));
+    // A word with right-to-left letters is shaped right to left: its brackets are drawn mirrored (bidi.ts).
+    const [encoded, positions] = font.encode(directionOf(text) === 'rtl' ? mirrorBrackets(text) : text, fontFeatures(key));
     const unicode = subsetTables(font)?.unicode;
     const actual = unicode && encoded.map((code) => mappedText(unicode, code)).join('') !== text;
     if (actual) out += actualTextSpan(text);
