@@ -20,6 +20,20 @@ export type FontKey = `${Family | 'fallback' | 'scripts' | 'cjk' | 'symbols'}-${
 const families = ['text', 'mono', 'fallback', 'scripts', 'symbols'] as const;
 const variants: readonly Variant[] = ['regular', 'italic', 'bold', 'boldItalic'];
 
+/** The faces a character the primary face lacks is looked for in, of one variant. */
+interface OtherFaces {
+  fallback: FontKey;
+  scripts: FontKey;
+  symbols: FontKey;
+  cjk: FontKey;
+}
+
+function othersOf(variant: Variant): OtherFaces {
+  return { fallback: `fallback-${variant}`, scripts: `scripts-${variant}`, symbols: `symbols-${variant}`, cjk: `cjk-${variant}` };
+}
+
+const otherFaces: Record<Variant, OtherFaces> = { regular: othersOf('regular'), italic: othersOf('italic'), bold: othersOf('bold'), boldItalic: othersOf('boldItalic') };
+
 /** A piece of text set in one font. */
 export interface Segment {
   text: string;
@@ -207,10 +221,8 @@ export class FontBook implements Metrics {
 
   segment(text: string, family: Family, variant: Variant, size: number): Segmented {
     const primary: FontKey = `${family}-${variant}`;
-    const fallback: FontKey = `fallback-${variant}`;
-    const scripts: FontKey = `scripts-${variant}`;
-    const symbols: FontKey = `symbols-${variant}`;
-    const cjk: FontKey = `cjk-${variant}`;
+    const others = otherFaces[variant];
+    const symbols = others.symbols;
     const segments: Segment[] = [];
     const missing: number[] = [];
     // Punctuation held by right-to-left letters goes in their face, so that the word is shaped as one run (bidi.ts).
@@ -236,15 +248,12 @@ export class FontBook implements Metrics {
       let font: FontKey = primary;
       if (text.charCodeAt(index + length) === EMOJI_PRESENTATION && this.has(symbols, codePoint)) font = symbols;
       else if (!alwaysPrimary(codePoint) && !this.has(primary, codePoint)) {
-        if (this.hasCjk && isCjk(codePoint) && this.has(cjk, codePoint)) font = cjk;
-        else if (this.has(fallback, codePoint)) font = fallback;
-        else if (this.has(scripts, codePoint)) font = scripts;
-        else if (this.hasCjk && this.has(cjk, codePoint)) font = cjk;
-        else if (this.has(symbols, codePoint)) font = symbols;
+        const other = this.otherFace(codePoint, others);
+        if (other) font = other;
         else missing.push(codePoint);
       }
       if (held?.[index] && font === primary) {
-        rtlFace ??= this.rtlFace(text, primary, fallback, scripts);
+        rtlFace ??= this.rtlFace(text, primary, others);
         if (rtlFace !== primary && this.has(rtlFace, codePoint)) font = rtlFace;
       }
       if (font !== currentFont) {
@@ -258,15 +267,22 @@ export class FontBook implements Metrics {
     return { segments, missing };
   }
 
-  /** The face the first right-to-left letter of `text` is set in. */
-  private rtlFace(text: string, primary: FontKey, fallback: FontKey, scripts: FontKey): FontKey {
+  /** The face of a character the primary face lacks: the first of the others that has it (undefined: none has). */
+  private otherFace(codePoint: number, others: OtherFaces): FontKey | undefined {
+    const { fallback, scripts, symbols, cjk } = others;
+    if (this.hasCjk && isCjk(codePoint) && this.has(cjk, codePoint)) return cjk;
+    if (this.has(fallback, codePoint)) return fallback;
+    if (this.has(scripts, codePoint)) return scripts;
+    if (this.hasCjk && this.has(cjk, codePoint)) return cjk;
+    return this.has(symbols, codePoint) ? symbols : undefined;
+  }
+
+  /** The face the first right-to-left letter of `text` is set in (the primary face when it has it, or when no face has it). */
+  private rtlFace(text: string, primary: FontKey, others: OtherFaces): FontKey {
     for (const char of text) {
       const codePoint = char.codePointAt(0) ?? 0;
       if (!isRtl(codePoint)) continue;
-      if (this.has(primary, codePoint)) return primary;
-      if (this.has(fallback, codePoint)) return fallback;
-      if (this.has(scripts, codePoint)) return scripts;
-      return primary;
+      return this.has(primary, codePoint) ? primary : (this.otherFace(codePoint, others) ?? primary);
     }
     return primary;
   }

@@ -1,5 +1,6 @@
 import type { ElementContent, Element } from 'hast';
-import type { Paragraph, PhrasingContent } from 'mdast';
+import type { Paragraph } from 'mdast';
+import { splitLines } from '../../../ast/transforms/verse.js';
 import type { State, TypedHandler } from '../context.js';
 import { asArray, h, text } from '../hast.js';
 
@@ -9,13 +10,9 @@ import { asArray, h, text } from '../hast.js';
  * a `<br/>` between lines keeps them apart in a reading system without the style sheet.
  */
 function stanza(state: State, paragraph: Paragraph): Element {
-  const lines: PhrasingContent[][] = [[]];
-  for (const child of paragraph.children) {
-    if (child.type === 'break') lines.push([]);
-    else lines[lines.length - 1]?.push(child);
-  }
   const children: ElementContent[] = [];
-  lines.forEach((line, index) => {
+  // The stanza's lines: its breaks are all at its top level (ast/transforms/verse.ts).
+  splitLines(paragraph.children).forEach((line, index) => {
     if (index > 0) children.push(h('br'));
     children.push(h('span', { className: ['line'] }, state.all({ type: 'paragraph', children: line })));
   });

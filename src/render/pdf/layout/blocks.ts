@@ -23,14 +23,14 @@ import type { Node } from 'unist';
 import { defaultParseLimits } from '../../../ast/limits.js';
 import type { Figure, PullQuote, Verse } from '../../../ast/nodes.js';
 import { everyParagraphIndent } from '../../../typography/languages.js';
-import { captionItems, creditItems, figureItem, pullQuoteItems } from './figures.js';
+import { attributionItems, captionItems, creditItems, figureItem, pullQuoteItems } from './figures.js';
 import { htmlBlockContent } from './html-blocks.js';
 import { baseStyle, htmlText, inlineRuns, isPhrasing, plainText } from './inline.js';
 import { baselineIn, paragraphItems, textBox } from './items.js';
 import { balancedLines, layoutLines } from './lines.js';
 import { layoutPre } from './pre.js';
 import { tableItems } from './table.js';
-import { stanzaItems, verseAttribution } from './verse.js';
+import { stanzaItems } from './verse.js';
 import { structIn, type BlockCtx, type Box, type Item, type Run, type StructNode } from './types.js';
 
 type NodeMap = RootContentMap &
@@ -222,7 +222,7 @@ function verseBlock(node: Verse, ctx: BlockCtx): Item[] {
     else items.push(...layoutBlock(child, inner));
     offset += plainText(child).length;
   }
-  items.push(...verseAttribution(node, inner, structIn(inner, 'P')));
+  if (node.attribution) items.push(...attributionItems(node.attribution, node, inner, ctx.style.leading * 0.5, structIn(inner, 'P')));
   return items;
 }
 

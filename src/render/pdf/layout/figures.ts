@@ -1,4 +1,5 @@
-/** Figures (hero images included), captions, credits and pull quotes. */
+/** Figures (hero images included), captions, credits, pull quotes and attributions. */
+import type { Node } from 'unist';
 import type { Credit, Figure, FigureCaption, PullQuote } from '../../../ast/nodes.js';
 import { imageProblem } from './image-data.js';
 import { baseStyle, inlineRuns } from './inline.js';
@@ -89,6 +90,12 @@ export function figureItem(node: Figure, ctx: BlockCtx, maxHeight: number, space
   return { ...stack(parts, spaceBefore), marks: [node.id], float: node.role !== 'hero', source: { node, offset: 0 } };
 }
 
+/** Who said it, under a pull quote or a poem: "— Name", small, muted, flush with the measure's end. */
+export function attributionItems(attribution: string, node: Node, ctx: BlockCtx, spaceBefore: number, tag?: StructNode): Item[] {
+  const style: RunStyle = { family: 'text', bold: false, italic: false, size: ctx.style.size * 0.85, color: ctx.scope.env.theme.colors.muted };
+  return smallText([{ kind: 'text', text: `\u2014\u00a0${attribution}`, style, node }], ctx, style.size, 'right', spaceBefore, tag);
+}
+
 /** A pull quote: larger italic between accent rules, never split (unless taller than a page). */
 export function pullQuoteItems(node: PullQuote, ctx: BlockCtx): Item[] {
   const { theme } = ctx.scope.env;
@@ -105,10 +112,7 @@ export function pullQuoteItems(node: PullQuote, ctx: BlockCtx): Item[] {
     { height: 1, spaceBefore: 0, boxes: [{ kind: 'rule', x: ctx.x, y: 0.5, width: ctx.width, thickness: 1, color: theme.colors.accent }] },
     ...paragraphItems(lines, { x: inner.x, size, leading, spaceBefore: leading * 0.35, together: true, tag }),
   ];
-  if (node.attribution) {
-    const attribution: RunStyle = { ...style, italic: false, size: ctx.style.size * 0.85, color: theme.colors.muted };
-    parts.push(...smallText([{ kind: 'text', text: `\u2014\u00a0${node.attribution}`, style: attribution, node }], inner, attribution.size, 'right', 4, tag));
-  }
+  if (node.attribution) parts.push(...attributionItems(node.attribution, node, inner, 4, tag));
   // The closing rule, and room under it so that the next paragraph does not touch it.
   parts.push({ height: leading * 0.35 + 1 + ctx.style.leading * 0.4, spaceBefore: 0, boxes: [{ kind: 'rule', x: ctx.x, y: leading * 0.35 + 0.5, width: ctx.width, thickness: 1, color: theme.colors.accent }] });
   const whole: Item = { ...stack(parts, ctx.style.leading), source: { node, offset: 0 } };

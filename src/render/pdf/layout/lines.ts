@@ -180,8 +180,8 @@ export function layoutLines(runs: Run[], measure: number, align: Align, metrics:
   if (options.indent && options.indent > 0 && items.some((item) => item.t === 'box')) items.unshift({ t: 'box', fragments: [], width: options.indent, stretch: 0, offset: 0 });
   // A hanging indent: the lines are broken to the measure less the indent, the first given the indent back as an empty box of negative width.
   const hang = options.hang !== undefined && options.hang > 0 && options.hang < measure / 2 ? options.hang : 0;
-  const firstBox = items.find((item) => item.t === 'box');
-  if (hang > 0 && firstBox) items.unshift({ t: 'box', fragments: [], width: -hang, stretch: 0, offset: firstBox.offset });
+  const firstBox = hang > 0 ? items.find((item) => item.t === 'box') : undefined;
+  if (firstBox) items.unshift({ t: 'box', fragments: [], width: -hang, stretch: 0, offset: firstBox.offset });
   const width = measure - hang;
   if (!items.some((item) => item.t === 'box')) {
     // Only forced breaks: one empty line each (but at least one line).

@@ -8,11 +8,10 @@
  */
 import type { Paragraph } from 'mdast';
 import type { Verse } from '../../../ast/nodes.js';
-import { smallText } from './figures.js';
 import { baseStyle, inlineRuns } from './inline.js';
 import { paragraphItems } from './items.js';
 import { layoutLines } from './lines.js';
-import type { BlockCtx, Item, Line, Run, RunStyle, StructNode } from './types.js';
+import type { BlockCtx, Item, Line, Run, StructNode } from './types.js';
 
 /** Turnovers start this many ems further in than their line. */
 export const VERSE_HANG = 2;
@@ -53,11 +52,4 @@ export function stanzaItems(stanza: Paragraph, verse: Verse, ctx: BlockCtx, spac
     item.source = { node: verse, offset: offset + (lines[index]?.offset ?? 0) };
   });
   return items;
-}
-
-/** The attribution under a poem: small, muted, flush with the measure's end. */
-export function verseAttribution(verse: Verse, ctx: BlockCtx, tag: StructNode): Item[] {
-  if (!verse.attribution) return [];
-  const style: RunStyle = { ...baseStyle(ctx.style), size: ctx.style.size * 0.85, color: ctx.scope.env.theme.colors.muted };
-  return smallText([{ kind: 'text', text: `\u2014\u00a0${verse.attribution}`, style, node: verse }], ctx, style.size, 'right', ctx.style.leading * 0.5, tag);
 }
