@@ -8,11 +8,11 @@ import { describe, expect, test } from 'vitest';
 import { loadTheme } from '../src/config/theme.js';
 import { renderEpub } from '../src/render/epub/index.js';
 import { layoutPublication, pageMapOf } from '../src/render/pdf/index.js';
-import type { Page } from '../src/render/pdf/layout/paginate.js';
 import { applyTypography } from '../src/typography/index.js';
 import { epubcheck, hasEpubcheck } from './helpers/epub-check.js';
 import { readEpub } from './helpers/epub-invariants.js';
 import { renderOptions } from './helpers/epub-publication.js';
+import { printedLines } from './helpers/printed-lines.js';
 import { publicationFromText } from './helpers/publication.js';
 
 const theme = loadTheme('default');
@@ -26,35 +26,6 @@ function publication(body: string, lang = 'en') {
   const { publication: pub, file } = publicationFromText(manuscript(body, lang), tmpdir());
   applyTypography(pub, { enabled: true });
   return { pub, file };
-}
-
-interface PrintedLine {
-  page: number;
-  y: number;
-  left: number;
-  right: number;
-  text: string;
-}
-
-/** The printed lines of the pages: text boxes grouped by page and baseline. */
-function printedLines(pages: readonly Page[]): PrintedLine[] {
-  const lines = new Map<string, PrintedLine>();
-  for (const page of pages) {
-    for (const placed of page.placed) {
-      for (const box of placed.item.boxes) {
-        if (box.kind !== 'text' || box.artifact) continue;
-        const y = Math.round((placed.y + box.y) * 10) / 10;
-        const key = `${page.number}:${y}`;
-        const width = box.text.length * box.size * 0.5;
-        const line = lines.get(key) ?? { page: page.number, y, left: box.x, right: box.x + width, text: '' };
-        line.left = Math.min(line.left, box.x);
-        line.right = Math.max(line.right, box.x + width);
-        line.text = line.text ? `${line.text} ${box.text}` : box.text;
-        lines.set(key, line);
-      }
-    }
-  }
-  return [...lines.values()].sort((a, b) => a.page - b.page || a.y - b.y);
 }
 
 const long = 'and the harbour-master, who has watched this twice a day for forty years and still comes out to see it with his coffee cooling in his hand,';

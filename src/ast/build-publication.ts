@@ -12,6 +12,7 @@ import type { Figure } from './nodes.js';
 import { parseMarkdown, type ParseLimits } from './processor.js';
 import type { Chapter, CreditEntry, Publication, PublicationMeta } from './publication.js';
 import { splitChapters } from './transforms/chapters.js';
+import { definitionLists } from './transforms/definition-list.js';
 import { unknownDirectives } from './transforms/directives.js';
 import { figures, makeCredit, makeFigure } from './transforms/figure.js';
 import { langSpans } from './transforms/lang-span.js';
@@ -73,6 +74,7 @@ export function parseManuscript(source: ManuscriptSource, ctx: TransformContext,
   pullQuotes(tree, ctx);
   figures(tree, ctx);
   verses(tree, ctx);
+  definitionLists(tree, ctx);
   unknownDirectives(tree, ctx);
   const parts = splitChapters(tree, ctx);
   const lang = fm.lang ?? defaultLang;

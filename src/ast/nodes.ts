@@ -2,7 +2,7 @@
  * Folio's own node types, declared by module augmentation of `mdast` so that
  * positions, `unist-util-visit` and vfile messages keep working on them.
  */
-import type { Parent, PhrasingContent, RootContent } from 'mdast';
+import type { BlockContent, Parent, PhrasingContent, RootContent } from 'mdast';
 
 /** Who owns an image: phrasing children (the credit text), optional licence and link. */
 export interface Credit extends Parent {
@@ -63,6 +63,28 @@ export interface Verse extends Parent {
   attribution?: string;
 }
 
+/**
+ * A definition list (ast/definition-list.ts): terms, each group of terms followed by
+ * its descriptions, in manuscript order.
+ */
+export interface DefList extends Parent {
+  type: 'defList';
+  children: Array<DefListTerm | DefListDescription>;
+}
+
+/** A term of a definition list (phrasing, one line of the manuscript). */
+export interface DefListTerm extends Parent {
+  type: 'defListTerm';
+  children: PhrasingContent[];
+}
+
+/** A description (`: …`): blocks; `spread` when a blank line stood before it. */
+export interface DefListDescription extends Parent {
+  type: 'defListDescription';
+  spread: boolean;
+  children: BlockContent[];
+}
+
 /** A heading and what follows it up to the next heading of the same or higher rank. */
 export interface Section extends Parent {
   type: 'section';
@@ -101,17 +123,21 @@ declare module 'mdast' {
     pullQuote: PullQuote;
     section: Section;
     verse: Verse;
+    defList: DefList;
+    defListTerm: DefListTerm;
+    defListDescription: DefListDescription;
   }
   interface BlockContentMap {
     figure: Figure;
     pullQuote: PullQuote;
     section: Section;
     verse: Verse;
+    defList: DefList;
   }
 }
 
 /** Every node type both renderers must handle. */
-export type FolioNodeType = 'credit' | 'figureCaption' | 'figure' | 'pullQuote' | 'section' | 'verse' | 'langSpan' | 'noTypography';
+export type FolioNodeType = 'credit' | 'figureCaption' | 'figure' | 'pullQuote' | 'section' | 'verse' | 'langSpan' | 'noTypography' | 'defList' | 'defListTerm' | 'defListDescription';
 
 declare module 'mdast' {
   interface ImageData {

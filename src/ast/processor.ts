@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
 import { chunkAbove, parseInPieces } from './chunked-parse.js';
+import { remarkDefinitionList } from './definition-list.js';
 import remarkGfmWithoutAutolinks, { mayHoldAutolinks, mayHoldTable, remarkGfmProse } from './gfm-without-autolinks.js';
 import { frontMatterBlock } from './line-scan.js';
 import { defaultParseLimits, prescan, tooDeep, type ParseLimits } from './limits.js';
@@ -15,7 +16,7 @@ export { defaultParseLimits, type ParseLimits } from './limits.js';
 
 /** The manuscript parser, with GFM as `gfm` registers it. */
 function parserWith(gfm: typeof remarkGfm | typeof remarkGfmWithoutAutolinks | typeof remarkGfmProse) {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfm).use(remarkDirective).freeze();
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfm).use(remarkDirective).use(remarkDefinitionList).freeze();
 }
 
 export const processor = parserWith(remarkGfm);

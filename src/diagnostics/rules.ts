@@ -42,6 +42,7 @@ export const rules = {
   'figure-alt': { severity: 'warning', stage: 'ast', summary: 'an image has no alt text' },
   'directive-unknown': { severity: 'warning', stage: 'ast', summary: 'a directive is not known to Folio; its content is kept' },
   'directive-attribute': { severity: 'warning', stage: 'ast', summary: 'a directive is missing an attribute or has a bad one' },
+  'definition-term-prose': { severity: 'warning', stage: 'ast', summary: 'a line read as a definition-list term looks like running text (the line after it starts with ": ")' },
   'credit-orphan': { severity: 'warning', stage: 'ast', summary: 'a credit has no figure to attach to' },
   'footnote-undefined': { severity: 'warning', stage: 'ast', summary: 'a footnote reference has no definition' },
   'heading-skip': { severity: 'warning', stage: 'ast', summary: 'a heading skips a level (an h4 under an h2): screen readers expect none skipped' },

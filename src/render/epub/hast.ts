@@ -47,3 +47,6 @@ export function classList(element: Element): string[] {
 export function addClass(element: Element, ...names: string[]): void {
   element.properties.className = [...classList(element), ...names];
 }
+
+/** mdast types whose children are phrasing: a node met inside one is rendered inline. */
+export const phrasingParents: ReadonlySet<string> = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell', 'figureCaption', 'credit', 'pullQuote', 'langSpan', 'noTypography', 'defListTerm']);

@@ -65,7 +65,7 @@ export function planPages(pub: Publication, map: PageMap | undefined): PagePlan 
 }
 
 /** mdast types whose element cannot hold a marker before it (inside a list, a table). */
-const insideOnly = new Set(['listItem', 'tableRow', 'tableCell']);
+const insideOnly = new Set(['listItem', 'tableRow', 'tableCell', 'defListTerm', 'defListDescription']);
 /** Elements whose whitespace-only text children are formatting, not content. */
 const blockContainers = new Set(['section', 'div', 'ol', 'ul', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'blockquote', 'figure', 'aside', 'header', 'li', 'dl', 'details']);
 

@@ -1,13 +1,12 @@
 import type { ElementContent } from 'hast';
 import type { Html, Parents as MdastParents, RootContent } from 'mdast';
-import { h } from '../hast.js';
+import { h, phrasingParents } from '../hast.js';
 import type { ChapterContext, TypedHandler } from '../context.js';
 import { closeMarker, openMarker } from '../html/pairs.js';
 import { isPhrasingElement, sanitizeHtml } from '../html/sanitize.js';
 import { droppedWithContent, keptTags } from '../html/schema.js';
 
 const voidTags = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-const phrasingParents = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell', 'figureCaption', 'credit', 'pullQuote', 'langSpan', 'noTypography']);
 
 /** Tags left open at the end of a snippet (`<details><summary>…</summary>`), outermost first. */
 function unclosed(value: string): string[] {

@@ -6,7 +6,8 @@
 import type { Nodes as MdastNodes, Parents as MdastParents } from 'mdast';
 import { report } from '../../../diagnostics/report.js';
 import type { ChapterContext, FolioHandlers, HandlerResult, Handlers, State } from '../context.js';
-import { h } from '../hast.js';
+import { h, phrasingParents } from '../hast.js';
+import { defList, defListDescription, defListTerm } from './definition-list.js';
 import { credit, figure, figureCaption } from './figure.js';
 import { footnoteReference } from './footnotes.js';
 import { html } from './html.js';
@@ -26,6 +27,9 @@ export function folioHandlers(ctx: ChapterContext): FolioHandlers {
     verse,
     langSpan,
     noTypography,
+    defList,
+    defListTerm,
+    defListDescription,
   };
 }
 
@@ -39,7 +43,6 @@ export function standardHandlers(ctx: ChapterContext): Handlers {
 }
 
 /** A node no handler knows (an unhandled directive, a plugin's node): reported, its content kept. */
-const phrasingParents = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell', 'figureCaption', 'credit', 'pullQuote', 'langSpan', 'noTypography']);
 
 export function unknownHandler(ctx: ChapterContext): (state: State, node: MdastNodes, parent: MdastParents | undefined) => HandlerResult {
   return (state, node, parent) => {

@@ -23,6 +23,7 @@ import type { Node } from 'unist';
 import { defaultParseLimits } from '../../../ast/limits.js';
 import type { Figure, PullQuote, Verse } from '../../../ast/nodes.js';
 import { everyParagraphIndent } from '../../../typography/languages.js';
+import { definitionListItems } from './definition-list.js';
 import { attributionItems, captionItems, creditItems, figureItem, pullQuoteItems } from './figures.js';
 import { htmlBlockContent } from './html-blocks.js';
 import { baseStyle, htmlText, inlineRuns, isPhrasing, plainText } from './inline.js';
@@ -275,6 +276,10 @@ const handlers: BlockHandlers = {
   credit: (node, ctx) => creditItems(node, ctx, 3),
   pullQuote: pullQuoteBlock,
   verse: verseBlock,
+  defList: (node, ctx) => definitionListItems(node, ctx, indented, layoutBlock),
+  // Terms and descriptions outside their list (a tree made by hand): a paragraph, and blocks.
+  defListTerm: (node, ctx) => phrasingItems(node.children, ctx, node),
+  defListDescription: (node, ctx) => layoutBlocks(node.children, ctx),
   containerDirective: (node, ctx) => layoutBlocks(node.children, { ...ctx, parent: structIn(ctx, 'Div') }),
   leafDirective: (node, ctx) => phrasingItems(node.children, ctx, node),
 };
