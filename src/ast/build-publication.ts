@@ -15,11 +15,12 @@ import { splitChapters } from './transforms/chapters.js';
 import { definitionLists } from './transforms/definition-list.js';
 import { unknownDirectives } from './transforms/directives.js';
 import { figures, makeCredit, makeFigure } from './transforms/figure.js';
+import { headingAttributes } from './transforms/heading-attributes.js';
 import { langSpans } from './transforms/lang-span.js';
 import { pullQuotes } from './transforms/pull-quote.js';
 import { verses } from './transforms/verse.js';
 import { resolveReferences } from './transforms/references.js';
-import { sections } from './transforms/section.js';
+import { headingId, sections } from './transforms/section.js';
 
 export interface ManuscriptSource {
   /** Absolute path on disk (for relative image paths). */
@@ -70,6 +71,7 @@ export function parseManuscript(source: ManuscriptSource, ctx: TransformContext,
     hero = makeFigure({ url: fm.image.src, alt: fm.image.alt, ...(credit ? { credit } : {}), position, role: 'hero' }, ctx);
   }
   resolveReferences(tree);
+  headingAttributes(tree, ctx);
   langSpans(tree, ctx);
   pullQuotes(tree, ctx);
   figures(tree, ctx);
@@ -85,13 +87,16 @@ export function parseManuscript(source: ManuscriptSource, ctx: TransformContext,
   const fallbackTitle = fm.title ?? basename(source.path, extname(source.path));
 
   const chapters: Chapter[] = parts.map((part, i) => {
-    sections(part.tree, ctx);
     const title: PhrasingContent[] = part.heading ? part.heading.children : [{ type: 'text', value: fallbackTitle }];
     const titleText = part.heading ? toString(part.heading) : fallbackTitle;
+    // Before its sections': a section named like its chapter gets the suffix.
+    const anchor = headingId(ctx, part.heading, titleText);
+    sections(part.tree, ctx);
     const chapter: Chapter = {
       id: uniqueId(ctx, `ch-${++ctx.counters.chapter}`),
       title,
       titleText,
+      anchor,
       authors: fm.authors,
       lang,
       tree: part.tree,

@@ -140,6 +140,10 @@ declare module 'mdast' {
 export type FolioNodeType = 'credit' | 'figureCaption' | 'figure' | 'pullQuote' | 'section' | 'verse' | 'langSpan' | 'noTypography' | 'defList' | 'defListTerm' | 'defListDescription';
 
 declare module 'mdast' {
+  interface HeadingData {
+    /** An id given in the manuscript (`# Title {#id}`, ast/transforms/heading-attributes.ts). */
+    id?: string;
+  }
   interface ImageData {
     /** Key into `Publication.assets` for an inline image that could be loaded. */
     assetId?: string;

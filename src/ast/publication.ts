@@ -30,6 +30,11 @@ export interface Chapter {
   /** Title as phrasing (may hold emphasis), and as plain text. */
   title: PhrasingContent[];
   titleText: string;
+  /**
+   * The id links to the chapter name (`[text](#anchor)`): its heading's `{#id}`, else made
+   * from its title as a section's is; unique in the publication.
+   */
+  anchor: string;
   subtitle?: string;
   /**
    * The byline's names: the manuscript's authors on an article's opener (a manuscript of

@@ -119,7 +119,7 @@ export function insertInto(root: Root, heading: string, node: BlockContent, afte
 }
 
 export function chapter(id: string, title: string, tree: Root, extra: Partial<Chapter> = {}): Chapter {
-  return { id, title: text(title), titleText: title, authors: [], lang: 'en', tree, file: new VFile({ path: `${id}.md` }), ...extra };
+  return { id, title: text(title), titleText: title, anchor: `${id}-title`, authors: [], lang: 'en', tree, file: new VFile({ path: `${id}.md` }), ...extra };
 }
 
 export const LONG_WORD = 'Pneumonoultramicroscopicsilicovolcanoconiosisandsupercalifragilisticexpialidociousness';

@@ -19,6 +19,7 @@ export function simplifyPublication(publication: Publication): unknown {
     chapters: publication.chapters.map((c) => ({
       id: c.id,
       titleText: c.titleText,
+      anchor: c.anchor,
       subtitle: c.subtitle,
       authors: c.authors,
       lang: c.lang,

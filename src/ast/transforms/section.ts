@@ -1,4 +1,4 @@
-import type { Root, RootContent } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Point } from 'unist';
 import { report } from '../../diagnostics/report.js';
@@ -26,7 +26,7 @@ export function sections(tree: Root, ctx: TransformContext): void {
       const section: Section = {
         type: 'section',
         depth: node.depth,
-        id: sectionId(ctx, slugify(toString(node))),
+        id: headingId(ctx, node, toString(node)),
         children: [node],
         position: node.position ? { start: node.position.start, end: node.position.end } : undefined,
       };
@@ -56,6 +56,30 @@ function extend(stack: Section[], end: Point | undefined): void {
 
 // Per id set, the next suffix worth trying for a base: every lower one was taken when probed, and ids are never freed.
 const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
+/**
+ * The id of a chapter or section: the one its heading was given (`{#id}`), else one made
+ * from its text, unique in the publication. A given id already taken (by an earlier
+ * heading, given or made) gets a suffix, with a warning: links to it reach the first.
+ */
+export function headingId(ctx: TransformContext, heading: Heading | undefined, text: string): string {
+  const given = heading?.data?.id;
+  if (given === undefined) {
+    const slug = slugify(text);
+    return sectionId(ctx, madeForm.test(slug) ? `section-${slug}` : slug);
+  }
+  if (madeForm.test(given)) {
+    const id = sectionId(ctx, `section-${given}`);
+    report(ctx.file, 'heading-id', `"${given}" has the form of the ids Folio gives pages, chapters, figures and credits: this heading gets "${id}"; give it another id`, heading);
+    return id;
+  }
+  const id = sectionId(ctx, given);
+  if (id !== given) report(ctx.file, 'heading-id', `the id "${given}" is taken by an earlier heading: this one gets "${id}"; give one of them another id`, heading);
+  return id;
+}
+
+/** The ids Folio makes itself (page markers, chapters, figures, credits): a heading's id made from "Page 3" must not be one. */
+const madeForm = /^(?:page|ch|fig|credit)-\d/;
 
 /**
  * `uniqueId`, with the same result, but without probing `-2`, `-3`… again each time:

@@ -41,7 +41,7 @@ export function chapterContext(
 function titleBlock(state: State, ctx: ChapterContext): Element {
   const { chapter, strings } = ctx;
   const title: Paragraph = { type: 'paragraph', children: chapter.title };
-  const children: ElementContent[] = [h('h1', { id: `${ctx.idPrefix}title`, className: ['title'] }, state.all(title))];
+  const children: ElementContent[] = [h('h1', { id: chapter.anchor, className: ['title'] }, state.all(title))];
   if (chapter.subtitle) children.push(h('p', { className: ['standfirst'] }, [text(chapter.subtitle)]));
   if (chapter.authors.length > 0 || chapter.date) {
     // The byline: names, then the date after a middle dot ("Par Claire Donnadieu · 14 mars 2026").
@@ -75,7 +75,7 @@ function rootHandler(ctx: ChapterContext): (state: State, node: MdastRoot) => Ha
         className: ['chapter'],
         'epub:type': 'chapter',
         role: 'doc-chapter',
-        ariaLabelledBy: [`${ctx.idPrefix}title`],
+        ariaLabelledBy: [ctx.chapter.anchor],
       },
       state.wrap(content, true),
     );

@@ -8,6 +8,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import type { VFile } from 'vfile';
+import { decodeFragment } from '../../ast/context.js';
 import { report } from '../../diagnostics/report.js';
 import { addClass, h, hastText, text, visitElements } from './hast.js';
 import type { Labels } from '../../typography/labels.js';
@@ -23,18 +24,10 @@ export interface LinkTargets {
   files: Set<string>;
 }
 
-function decode(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
-}
-
 /** New href, or undefined when the link must be dropped (with the reason). */
 function resolveHref(href: string, targets: LinkTargets): { href?: string; reason?: string } {
   if (href.startsWith('#')) {
-    const id = decode(href.slice(1));
+    const id = decodeFragment(href.slice(1));
     if (id === '') return { reason: 'an empty fragment link' };
     const file = targets.ids.get(id);
     if (file === undefined) return { reason: `no element of the book has the id "${id}"` };
@@ -46,7 +39,7 @@ function resolveHref(href: string, targets: LinkTargets): { href?: string; reaso
     const [path = '', fragment] = href.split('#', 2);
     if (!targets.files.has(path)) return { reason: `"${href}" is not part of the book` };
     if (fragment === undefined || fragment === '') return { href };
-    const id = decode(fragment);
+    const id = decodeFragment(fragment);
     return targets.ids.get(id) === path ? { href } : { reason: `no element of ${path} has the id "${id}"` };
   }
   if (!safeSchemes.has(scheme)) return { reason: `"${scheme}:" links are not allowed in an EPUB` };

@@ -15,6 +15,7 @@ import type { FontBook } from './fonts.js';
 import { chapterItems, creditsItems, noteSeparator, titlePageItems } from './layout/chapter.js';
 import { columnGeometry } from './layout/columns.js';
 import { Paginator, type Page } from './layout/paginate.js';
+import { linkTargets } from './layout/targets.js';
 import { tocItems } from './layout/toc.js';
 import type { LayoutEnv } from './layout/types.js';
 
@@ -44,6 +45,7 @@ class LayoutSetup {
   readonly book: boolean;
   readonly toc: boolean;
   private readonly byId: Map<string, Chapter>;
+  private readonly targets: ReadonlySet<string>;
 
   constructor(
     readonly pub: Publication,
@@ -55,6 +57,7 @@ class LayoutSetup {
     // A contents page only helps a book or a collection, not a single brief.
     this.toc = (options.pdf ?? defaultPdfOptions).toc && this.book;
     this.byId = new Map(pub.chapters.map((chapter) => [chapter.id, chapter]));
+    this.targets = linkTargets(pub);
   }
 
   get pdf() {
@@ -79,6 +82,7 @@ class LayoutSetup {
         if (chapter) report(chapter.file, ruleId, reason, place);
       },
       source: chapter ? String(chapter.file.value) : undefined,
+      targets: this.targets,
     };
   }
 

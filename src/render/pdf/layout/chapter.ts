@@ -132,6 +132,8 @@ function titleBlock(chapter: Chapter, ctx: BlockCtx, book: boolean): Item[] {
     first.runningHead = chapter.titleText;
     first.outline = { title: chapter.titleText, level: 0 };
     first.boxes.push({ kind: 'dest', x: 0, y: 0, name: chapterDest(chapter.id) });
+    // The targets of the manuscript's links to the chapter: its anchor ({#id} or its title's) and its id, as in the EPUB.
+    first.boxes.push({ kind: 'dest', x: 0, y: 0, name: chapter.anchor }, { kind: 'dest', x: 0, y: 0, name: chapter.id });
     first.source = { offset: 0 };
   }
   const last = items[items.length - 1];

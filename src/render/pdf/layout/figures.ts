@@ -82,6 +82,8 @@ export function figureItem(node: Figure, ctx: BlockCtx, maxHeight: number, space
     image = { height, spaceBefore: 0, boxes: [{ kind: 'image', x, y: 0, width, height, data: asset.data, alt: node.alt, assetId: asset.id }] };
   }
   image.tag = structIn(ctx, 'Figure', { alt: node.alt || 'image' });
+  // The target of links to the figure (`#fig-2`), as its element's id is in the EPUB.
+  image.boxes.push({ kind: 'dest', x: ctx.x, y: 0, name: node.id });
   // A hero credit sits right under the image, the caption after it; in a body figure
   // the caption comes first and the credit closes the figure.
   const parts = node.role === 'hero' ? [image, ...creditLines, ...captionLines] : [image, ...captionLines, ...creditLines];

@@ -5,6 +5,7 @@
 import type { Definition, PhrasingContent, PhrasingContentMap } from 'mdast';
 import type {} from 'mdast-util-directive';
 import type { Node } from 'unist';
+import { decodeFragment } from '../../../ast/context.js';
 import { imageProblem, inlineImageSize } from './image-data.js';
 import { attribute, decodeEntities, inlineTagEffect, parseInlineTag, type OpenElements } from './inline-html.js';
 import type { MissingGlyph } from './lines.js';
@@ -91,6 +92,20 @@ function altText(alt: string | null | undefined, style: RunStyle, out: Run[], no
   out.push({ kind: 'text', text: `[${alt || 'image'}]`, style: { ...style, italic: !style.italic }, node });
 }
 
+/**
+ * The style of a link's text. A `#name` link that reaches nothing in the book (no
+ * chapter, section or figure of that id: targets.ts) is reported and set as plain text,
+ * as the EPUB drops it: a link that goes nowhere would be a dead click in the PDF.
+ */
+function linked(url: string, node: Node, style: RunStyle, scope: InlineScope): RunStyle {
+  const { targets } = scope.env;
+  if (targets && url.startsWith('#') && !targets.has(decodeFragment(url.slice(1)))) {
+    scope.env.warn('pdf-link', `link set as plain text in the PDF: no chapter, section or figure of the book has the id "${url.slice(1)}"`, node);
+    return style;
+  }
+  return { ...style, link: url, color: scope.env.theme.colors.accent };
+}
+
 const handlers: InlineHandlers = {
   text: (node, style, _scope, out) => out.push({ kind: 'text', text: node.value, style, node }),
   emphasis: (node, style, scope, out) => children(node.children, { ...style, italic: !style.italic }, scope, out),
@@ -102,12 +117,10 @@ const handlers: InlineHandlers = {
   inlineCode: (node, style, _scope, out) =>
     out.push({ kind: 'text', text: node.value, style: { ...style, family: 'mono', bold: false, italic: false, size: style.size * 0.86 }, node }),
   break: (_node, _style, _scope, out) => out.push({ kind: 'break' }),
-  link: (node, style, scope, out) =>
-    children(node.children, { ...style, link: node.url, color: scope.env.theme.colors.accent }, scope, out),
+  link: (node, style, scope, out) => children(node.children, linked(node.url, node, style, scope), scope, out),
   linkReference: (node, style, scope, out) => {
     const definition = scope.definitions.get(node.identifier.toLowerCase());
-    const linked = definition ? { ...style, link: definition.url, color: scope.env.theme.colors.accent } : style;
-    children(node.children, linked, scope, out);
+    children(node.children, definition ? linked(definition.url, node, style, scope) : style, scope, out);
   },
   footnoteReference: (node, style, scope, out) => {
     const first = !scope.notes.has(node.identifier.toLowerCase());

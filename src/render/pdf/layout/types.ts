@@ -178,6 +178,8 @@ export interface LayoutEnv {
   /** Columns of chapter body text (absent: one). */
   columns?: number | undefined;
   warn(ruleId: RuleId, reason: string, place?: Place): void;
+  /** What a manuscript's `#name` links can reach (targets.ts); absent: every such link is kept. */
+  targets?: ReadonlySet<string> | undefined;
   /** The chapter's manuscript text, to point a message at one character (absent: at its node). */
   source?: string | undefined;
 }

@@ -1,0 +1,72 @@
+import type { Heading, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { report } from '../../diagnostics/report.js';
+import type { TransformContext } from '../context.js';
+
+/** `{…}` at the end of a heading's text, after a space (Pandoc's header attributes). */
+const trailing = /[ \t]+\{([^{}\n]*)\}[ \t]*$/;
+/** One attribute: `#id`, `.class`, `key=value`, `key="value"`, or `-` (unnumbered). */
+const attribute = /^(?:#([^\s#.{}="']+)|\.([^\s#.{}="']+)|([A-Za-z_][\w.:-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))|(-))(?:\s+|$)/;
+/** An id that is an XML name without a colon (EPUB ids) and a PDF destination name as written. */
+const validId = /^[A-Za-z_][\w.-]*$/;
+/** Classes that only say what Folio does anyway: headings are not numbered. */
+const quietClasses = new Set(['unnumbered']);
+
+interface Attributes {
+  id?: string;
+  /** Classes and key=value pairs Folio does not use, as written. */
+  unused: string[];
+}
+
+/** The attributes of `{…}`'s inside, or undefined when it is not an attribute list (`{a, b}`, `{}`). */
+function parse(inside: string): Attributes | undefined {
+  let rest = inside.trim();
+  if (rest === '') return undefined;
+  const result: Attributes = { unused: [] };
+  while (rest !== '') {
+    const match = attribute.exec(rest);
+    if (!match) return undefined;
+    const [whole, id, className, key] = match;
+    if (id !== undefined) result.id = id;
+    else if (className !== undefined) {
+      if (!quietClasses.has(className)) result.unused.push(`.${className}`);
+    } else if (key !== undefined) result.unused.push(whole.trim());
+    rest = rest.slice(whole.length);
+  }
+  return result;
+}
+
+/**
+ * Pandoc's header attributes: `# Title {#id}` gives the chapter or section the id
+ * `id`, the target of `[text](#id)` links in both formats; the `{…}` is removed from
+ * the title (contents, running heads, outline). `{-}` and `{.unnumbered}` are accepted
+ * and change nothing (Folio does not number headings); other classes and key=value
+ * pairs are removed with a warning. Text in braces that is not an attribute list
+ * (`{a, b}`) is left as written.
+ */
+export function headingAttributes(tree: Root, ctx: TransformContext): void {
+  visit(tree, 'heading', (heading) => {
+    take(heading, ctx);
+  });
+}
+
+function take(heading: Heading, ctx: TransformContext): void {
+  const last = heading.children[heading.children.length - 1];
+  if (last?.type !== 'text') return;
+  const match = trailing.exec(last.value);
+  if (!match) return;
+  const attributes = parse(match[1] ?? '');
+  if (!attributes) return;
+  const removed = last.value.length - match.index;
+  last.value = last.value.slice(0, match.index);
+  const end = last.position?.end;
+  if (last.position && end && end.offset !== undefined) last.position.end = { line: end.line, column: end.column - removed, offset: end.offset - removed };
+  if (last.value === '') heading.children.pop();
+  if (attributes.id !== undefined) {
+    if (validId.test(attributes.id)) (heading.data ??= {}).id = attributes.id;
+    else report(ctx.file, 'heading-attribute', `"#${attributes.id}" cannot be an id (it must start with a letter and hold only letters, digits, "-", "_" and "."): the heading keeps an id made from its text`, heading);
+  }
+  if (attributes.unused.length > 0) {
+    report(ctx.file, 'heading-attribute', `${attributes.unused.join(', ')}: Folio uses only an id ({#id}) from a heading's attributes; the rest is removed from the title`, heading);
+  }
+}
