@@ -35,12 +35,3 @@ export function slugify(text: string): string {
     .replace(/-+$/, '');
   return /^[a-z]/.test(slug) ? slug : `s-${slug || 'section'}`;
 }
-
-/** The id a `#fragment` link names: percent-decoded, or as written when that fails. */
-export function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
-}

@@ -58,7 +58,7 @@ export const rules = {
   'pdf-unsupported-node': { severity: 'warning', stage: 'pdf', summary: 'the PDF renderer cannot render a node' },
   'pdf-image': { severity: 'warning', stage: 'pdf', summary: 'an image cannot be drawn in the PDF' },
   'pdf-table-width': { severity: 'warning', stage: 'pdf', summary: 'a table is too wide for the page even in smaller type: words in its cells are hyphenated or cut' },
-  'pdf-link': { severity: 'warning', stage: 'pdf', summary: 'a link to #name reaches nothing in the book and is set as plain text in the PDF' },
+  'pdf-link': { severity: 'warning', stage: 'pdf', summary: 'a link cannot work in the PDF (a #name nothing has, a relative address, a scheme other than web, mail, telephone or FTP) and is set as plain text' },
   'pdf-missing-glyph': { severity: 'warning', stage: 'pdf', summary: 'no embedded font has a glyph for a character' },
   'pdfa-transparency': { severity: 'warning', stage: 'pdf', summary: 'PDF/A-1 forbids transparency: images were flattened onto the white page' },
   'pdfa-cmyk': { severity: 'warning', stage: 'pdf', summary: 'a CMYK image makes a PDF/A file non-conformant (its output intent is sRGB)' },

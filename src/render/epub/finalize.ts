@@ -8,12 +8,10 @@
  */
 import type { Element, ElementContent } from 'hast';
 import type { VFile } from 'vfile';
-import { decodeFragment } from '../../ast/context.js';
+import { decodeFragment, safeSchemes, schemeOf } from '../../ast/links.js';
 import { report } from '../../diagnostics/report.js';
 import { addClass, h, hastText, text, visitElements } from './hast.js';
 import type { Labels } from '../../typography/labels.js';
-
-const safeSchemes = new Set(['http', 'https', 'mailto', 'tel', 'ftp']);
 
 export interface LinkTargets {
   /** The file this document is written to. */
@@ -33,7 +31,7 @@ function resolveHref(href: string, targets: LinkTargets): { href?: string; reaso
     if (file === undefined) return { reason: `no element of the book has the id "${id}"` };
     return { href: file === targets.file ? `#${id}` : `${file}#${id}` };
   }
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
+  const scheme = schemeOf(href);
   if (scheme === undefined) {
     // Links the renderer wrote itself (`ch-2.xhtml#fig-3`, `credits.xhtml#…`) or to a whole document.
     const [path = '', fragment] = href.split('#', 2);

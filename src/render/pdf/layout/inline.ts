@@ -5,7 +5,7 @@
 import type { Definition, PhrasingContent, PhrasingContentMap } from 'mdast';
 import type {} from 'mdast-util-directive';
 import type { Node } from 'unist';
-import { decodeFragment } from '../../../ast/context.js';
+import { decodeFragment, safeSchemes, schemeOf } from '../../../ast/links.js';
 import { imageProblem, inlineImageSize } from './image-data.js';
 import { attribute, decodeEntities, inlineTagEffect, parseInlineTag, type OpenElements } from './inline-html.js';
 import type { MissingGlyph } from './lines.js';
@@ -93,17 +93,28 @@ function altText(alt: string | null | undefined, style: RunStyle, out: Run[], no
 }
 
 /**
- * The style of a link's text. A `#name` link that reaches nothing in the book (no
- * chapter, section or figure of that id: targets.ts) is reported and set as plain text,
- * as the EPUB drops it: a link that goes nowhere would be a dead click in the PDF.
+ * The style of a link's text, by the rules the EPUB follows (ast/links.ts). A link that
+ * cannot work is reported and set as plain text: a `#name` that reaches nothing in the
+ * book (no chapter, section or figure of that id: targets.ts) would be a dead click, a
+ * relative address has nothing to be relative to in a PDF, and a `javascript:`, `file:`
+ * or `data:` action is not for a book to carry.
  */
 function linked(url: string, node: Node, style: RunStyle, scope: InlineScope): RunStyle {
-  const { targets } = scope.env;
-  if (targets && url.startsWith('#') && !targets.has(decodeFragment(url.slice(1)))) {
-    scope.env.warn('pdf-link', `link set as plain text in the PDF: no chapter, section or figure of the book has the id "${url.slice(1)}"`, node);
+  const problem = linkProblem(url, scope.env.targets);
+  if (problem) {
+    scope.env.warn('pdf-link', `link set as plain text in the PDF: ${problem}`, node);
     return style;
   }
   return { ...style, link: url, color: scope.env.theme.colors.accent };
+}
+
+function linkProblem(url: string, targets: ReadonlySet<string> | undefined): string | undefined {
+  if (url.startsWith('#')) {
+    return targets && !targets.has(decodeFragment(url.slice(1))) ? `no chapter, section or figure of the book has the id "${url.slice(1)}"` : undefined;
+  }
+  const scheme = schemeOf(url);
+  if (scheme === undefined) return `"${url}" is a relative address, which a PDF has nothing to resolve against: write the full address (https://…)`;
+  return safeSchemes.has(scheme) ? undefined : `"${scheme}:" links are not allowed (only web, mail, telephone and FTP addresses)`;
 }
 
 const handlers: InlineHandlers = {

@@ -1,8 +1,10 @@
 /**
- * Cross-references: `# Title {#id}` (Pandoc's header attributes) names a chapter or a
+ * Links. Cross-references: `# Title {#id}` (Pandoc's header attributes) names a chapter or a
  * section; a chapter is also reached by the id made from its title, as sections are; a
  * figure by its id. Links to them work in both formats; a link to a name that nothing
- * has is reported and set as plain text in both.
+ * has is reported and set as plain text in both. Addresses: only web, mail, telephone
+ * and FTP ones are links in either format; a relative address or a `javascript:`,
+ * `file:` or `data:` one is reported and set as plain text.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,5 +127,25 @@ describe('in the EPUB', () => {
       const [result] = epubcheck({ ids: bytes });
       expect(result?.messages).toEqual([]);
     }
+  });
+});
+
+describe('addresses', () => {
+  test('the PDF links web, mail and telephone addresses only, as the EPUB does; the others are plain text, reported where they are', async () => {
+    const line = 'A [script](javascript:alert(1)), a [file](file:///etc/passwd), a [page](/about/), [data](data:text/html,hi), [web](https://example.org/a?b=c), [mail](mailto:desk@example.org) and [phone](tel:+33100000000).';
+    const { publication: pub, file } = publicationFromText(`---\ntitle: Addresses\n---\n\n${line}\n`, tmpdir());
+    const { links } = await load(pub);
+    expect(links.map((link) => link.url)).toEqual(['https://example.org/a?b=c', 'mailto:desk@example.org', 'tel:+33100000000']);
+    const at = (label: string) => `5:${line.indexOf(label) + 1}`;
+    const pdf = file.messages.filter((message) => message.ruleId === 'pdf-link');
+    expect(pdf.map((message) => `${message.line}:${message.column}`)).toEqual([at('[script]'), at('[file]'), at('[page]'), at('[data]')]);
+    expect(pdf.map((message) => message.reason)).toEqual([
+      'link set as plain text in the PDF: "javascript:" links are not allowed (only web, mail, telephone and FTP addresses)',
+      'link set as plain text in the PDF: "file:" links are not allowed (only web, mail, telephone and FTP addresses)',
+      'link set as plain text in the PDF: "/about/" is a relative address, which a PDF has nothing to resolve against: write the full address (https://…)',
+      'link set as plain text in the PDF: "data:" links are not allowed (only web, mail, telephone and FTP addresses)',
+    ]);
+    await renderEpub(pub, renderOptions());
+    expect(file.messages.filter((message) => message.ruleId === 'epub-link').map((message) => `${message.line}:${message.column}`)).toEqual(pdf.map((message) => `${message.line}:${message.column}`));
   });
 });
