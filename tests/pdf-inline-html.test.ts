@@ -81,6 +81,9 @@ describe('inline HTML in the PDF', () => {
     expect(boxOf(texts, 'map]', true).box.font).toBe('text-italic');
     expect(boxOf(texts, 'no', true).box.link).toBeUndefined();
     expect(boxOf(texts, 'link.', true).box.link).toBeUndefined();
+    // A link a PDF must not carry is reported at its tag, as a Markdown one is.
+    const input = 'Sum <math><mi>x</mi></math> here, <img src="a.png" alt="a small map"> and <a href="javascript:alert(1)">no link</a>.';
+    expect(messages).toContain(`1:${input.indexOf('<a href') + 1} pdf-link link set as plain text in the PDF: "javascript:" links are not allowed (only web, mail, telephone and FTP addresses)`);
   });
 
   test('tags and attributes are read as HTML writes them', () => {
@@ -122,6 +125,7 @@ describe('inline HTML in the PDF', () => {
     expect(boxOf(texts, 'two').y).toBeGreaterThan(boxOf(texts, 'one').y);
     expect(texts.some((t) => t.box.text.includes('alert') || t.box.text.includes('<'))).toBe(false);
     expect(texts.filter((t) => t.box.text.startsWith('paragraph')).map((t) => t.box.link)).toEqual([undefined, undefined]);
+    expect(messages.filter((m) => m.includes('pdf-link'))).toEqual(['3:1 pdf-link link set as plain text in the PDF: "javascript:" links are not allowed (only web, mail, telephone and FTP addresses)']);
     expect(messages.filter((m) => m.includes('pdf-unsupported-node'))).toEqual([]);
     // The page map points only at nodes of the manuscript's tree.
     const inTree = new Set<unknown>();

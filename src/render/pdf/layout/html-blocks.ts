@@ -13,7 +13,6 @@ import type { Nodes, Paragraph, PhrasingContent, RootContent, Strong } from 'mda
 import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
 import { defaultParseLimits } from '../../../ast/limits.js';
-import { followable } from './inline-html.js';
 import { isPhrasing } from './inline.js';
 
 /** Elements whose content the PDF does not show (scripts and styles are not content at all). */
@@ -58,17 +57,13 @@ function at(position: Position | undefined): { position?: Position } {
   return position ? { position } : {};
 }
 
-/** Images become their alt text; links to what a PDF cannot follow keep only their text; positions are the block's. */
+/** Images become their alt text; positions are the block's (a link that cannot work is reported where it is set: inline.ts). */
 function rewrite(nodes: Nodes[], position: Position | undefined, counts: { images: number }): Nodes[] {
   const out: Nodes[] = [];
   for (const node of nodes) {
     if (node.type === 'image') {
       counts.images++;
       out.push({ type: 'emphasis', children: [{ type: 'text', value: `[${node.alt || 'image'}]` }], ...at(position) });
-      continue;
-    }
-    if (node.type === 'link' && !followable.test(node.url)) {
-      out.push(...rewrite(node.children, position, counts));
       continue;
     }
     if (position) node.position = position;

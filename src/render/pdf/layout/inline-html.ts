@@ -50,11 +50,11 @@ export function attribute(attributes: string, name: string): string | undefined 
   return raw === undefined ? undefined : decodeEntities(raw);
 }
 
-/** Link targets a reader may follow from a PDF (as the Markdown links allow). */
-export const followable = /^(?:https?:|mailto:|#)/i;
+/** The style of a link's text (inline.ts `linked`: plain, with a warning, when the link cannot work). */
+export type LinkStyle = (href: string, style: RunStyle) => RunStyle;
 
 /** The style inside an element, for the formatting tags; undefined for tags that do not format. */
-function styleInside(name: string, attributes: string, style: RunStyle, accent: string): RunStyle | undefined {
+function styleInside(name: string, attributes: string, style: RunStyle, link: LinkStyle): RunStyle | undefined {
   switch (name) {
     case 'strong':
     case 'b':
@@ -82,7 +82,7 @@ function styleInside(name: string, attributes: string, style: RunStyle, accent: 
       return { ...style, size: style.size * 0.85 };
     case 'a': {
       const href = attribute(attributes, 'href');
-      return href && followable.test(href) ? { ...style, link: href, color: accent } : { ...style };
+      return href ? link(href, style) : { ...style };
     }
     default:
       return undefined;
@@ -102,7 +102,7 @@ export type OpenElements = Array<{ name: string; outer: RunStyle }>;
  */
 export type TagEffect = { kind: 'style'; style: RunStyle } | { kind: 'break' } | { kind: 'none' } | { kind: 'unsupported' };
 
-export function inlineTagEffect(node: Html, current: RunStyle, open: OpenElements, accent: string): TagEffect {
+export function inlineTagEffect(node: Html, current: RunStyle, open: OpenElements, link: LinkStyle): TagEffect {
   const tag = parseInlineTag(node.value);
   if (tag.kind === 'comment') return { kind: 'none' };
   if (tag.kind === 'other') return { kind: 'unsupported' };
@@ -116,7 +116,7 @@ export function inlineTagEffect(node: Html, current: RunStyle, open: OpenElement
   }
   if (tag.name === 'br') return { kind: 'break' };
   if (transparent.has(tag.name)) return { kind: 'none' };
-  const inside = styleInside(tag.name, tag.attributes, current, accent);
+  const inside = styleInside(tag.name, tag.attributes, current, link);
   if (!inside) return { kind: 'unsupported' };
   if (tag.selfClosing) return { kind: 'none' };
   open.push({ name: tag.name, outer: current });

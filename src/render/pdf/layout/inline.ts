@@ -71,7 +71,7 @@ function children(nodes: PhrasingContent[], style: RunStyle, scope: InlineScope,
       inlineNode(node, current, scope, out);
       continue;
     }
-    const effect = inlineTagEffect(node, current, (open ??= []), scope.env.theme.colors.accent);
+    const effect = inlineTagEffect(node, current, (open ??= []), (href, inside) => linked(href, node, inside, scope));
     if (effect.kind === 'style') current = effect.style;
     else if (effect.kind === 'break') out.push({ kind: 'break' });
     else if (effect.kind === 'unsupported') inlineNode(node, current, scope, out);
