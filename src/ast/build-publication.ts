@@ -16,6 +16,7 @@ import { definitionLists } from './transforms/definition-list.js';
 import { unknownDirectives } from './transforms/directives.js';
 import { figures, makeCredit, makeFigure } from './transforms/figure.js';
 import { headingAttributes } from './transforms/heading-attributes.js';
+import { imageAttributesOf } from './transforms/image-attributes.js';
 import { langSpans } from './transforms/lang-span.js';
 import { pullQuotes } from './transforms/pull-quote.js';
 import { verses } from './transforms/verse.js';
@@ -72,6 +73,7 @@ export function parseManuscript(source: ManuscriptSource, ctx: TransformContext,
   }
   resolveReferences(tree);
   headingAttributes(tree, ctx);
+  imageAttributesOf(tree, ctx);
   langSpans(tree, ctx);
   pullQuotes(tree, ctx);
   figures(tree, ctx);

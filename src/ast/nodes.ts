@@ -20,6 +20,18 @@ export interface FigureCaption extends Parent {
   children: PhrasingContent[];
 }
 
+/** A length given in the manuscript: a share of the text's width (`%`), points, or ems of the body type. */
+export interface Length {
+  value: number;
+  unit: '%' | 'pt' | 'em';
+}
+
+/** The size an image is given (`{width=50%}`, `::figure{width=…}`): one side, the other follows the image's proportions. */
+export interface ImageSize {
+  width?: Length;
+  height?: Length;
+}
+
 /**
  * An image with optional caption and credit. `url` is the manuscript-relative path
  * as written; `assetId` keys the publication's asset store.
@@ -27,7 +39,7 @@ export interface FigureCaption extends Parent {
 export interface Figure extends Parent {
   type: 'figure';
   children: Array<FigureCaption | Credit>;
-  /** Stable id (`fig-<n>` within the publication). */
+  /** Stable id: `fig-<n>` within the publication, or the one the manuscript gives it (`{#id}`). */
   id: string;
   url: string;
   alt: string;
@@ -37,6 +49,8 @@ export interface Figure extends Parent {
   height?: number;
   /** `hero` for the front-matter image shown under the title. */
   role?: 'hero';
+  /** The size the manuscript gives it; else it takes the text's width, within the page's height. */
+  size?: ImageSize;
 }
 
 /**
@@ -147,5 +161,8 @@ declare module 'mdast' {
   interface ImageData {
     /** Key into `Publication.assets` for an inline image that could be loaded. */
     assetId?: string;
+    /** `{#id width=…}` written right after the image (ast/transforms/image-attributes.ts). */
+    id?: string;
+    size?: ImageSize;
   }
 }

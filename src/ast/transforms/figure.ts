@@ -4,7 +4,9 @@ import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import { report } from '../../diagnostics/report.js';
 import { uniqueId, type TransformContext } from '../context.js';
-import type { Credit, Figure, FigureCaption } from '../nodes.js';
+import type { Credit, Figure, FigureCaption, ImageSize } from '../nodes.js';
+import { isMadeId, validId } from './attributes.js';
+import { parseLength } from './image-attributes.js';
 import { attribute, childrenOf } from './util.js';
 
 export interface FigureSpec {
@@ -14,6 +16,9 @@ export interface FigureSpec {
   credit?: Credit;
   position?: Position;
   role?: 'hero';
+  /** An id the manuscript gives it (`{#map}`), instead of `fig-<n>`. */
+  id?: string;
+  size?: ImageSize;
 }
 
 /**
@@ -22,8 +27,9 @@ export interface FigureSpec {
  */
 export function makeFigure(spec: FigureSpec, ctx: TransformContext): Figure {
   ctx.counters.figure++;
-  const figure: Figure = { type: 'figure', id: uniqueId(ctx, `fig-${ctx.counters.figure}`), url: spec.url, alt: spec.alt ?? '', children: [], position: spec.position };
+  const figure: Figure = { type: 'figure', id: figureId(spec, ctx), url: spec.url, alt: spec.alt ?? '', children: [], position: spec.position };
   if (spec.role) figure.role = spec.role;
+  if (spec.size) figure.size = spec.size;
   const pending = spec.url === '';
   if (!pending && (spec.alt === undefined || spec.alt.trim() === '')) {
     report(ctx.file, 'figure-alt', `image "${spec.url}" has no alt text: describe what it shows, for readers who cannot see it`, spec.position);
@@ -41,6 +47,24 @@ export function makeFigure(spec: FigureSpec, ctx: TransformContext): Figure {
   }
   if (spec.credit) figure.children.push(spec.credit);
   return figure;
+}
+
+/** `fig-<n>`, or the id the manuscript gives the figure when it is free and not of that form (else reported). */
+function figureId(spec: FigureSpec, ctx: TransformContext): string {
+  const made = `fig-${ctx.counters.figure}`;
+  const given = spec.id;
+  if (given === undefined) return uniqueId(ctx, made);
+  if (!validId.test(given) || isMadeId(given) || ctx.ids.has(given)) {
+    const id = uniqueId(ctx, made);
+    const why = !validId.test(given)
+      ? 'cannot be an id (it must start with a letter and hold only letters, digits, "-", "_" and ".")'
+      : isMadeId(given)
+        ? 'has the form of the ids Folio gives pages, chapters, figures and credits'
+        : 'is taken by an earlier heading or figure';
+    report(ctx.file, 'image-attribute', `the id "${given}" ${why}: this figure gets "${id}"; give it another id`, spec.position);
+    return id;
+  }
+  return uniqueId(ctx, given);
 }
 
 /** Builds a credit node from plain text (front matter, directive attribute). */
@@ -96,7 +120,8 @@ export function figures(tree: Root, ctx: TransformContext): void {
     const image = loneImage(node);
     if (image) {
       const caption: PhrasingContent[] | undefined = image.title ? [{ type: 'text', value: image.title }] : undefined;
-      figure = makeFigure({ url: image.url, alt: image.alt ?? undefined, caption, position: node.position }, ctx);
+      const { id, size } = image.data ?? {};
+      figure = makeFigure({ url: image.url, alt: image.alt ?? undefined, caption, position: node.position, ...(id !== undefined ? { id } : {}), ...(size ? { size } : {}) }, ctx);
     } else if (node.type === 'leafDirective' && node.name === 'figure') {
       figure = fromDirective(node, ctx);
       if (!figure) {
@@ -115,6 +140,9 @@ export function figures(tree: Root, ctx: TransformContext): void {
     return index + 1;
   });
   visit(tree, 'image', (image) => {
+    if (image.data?.size || image.data?.id !== undefined) {
+      report(ctx.file, 'image-attribute', 'an image inside a line of text is set at the height of the text and has no id: its {…} attributes are not used (an image alone in its paragraph is a figure, and takes them)', image);
+    }
     if (image.alt === null || image.alt === undefined || image.alt.trim() === '') {
       report(ctx.file, 'figure-alt', `image "${image.url}" has no alt text: describe what it shows`, image);
     }
@@ -136,5 +164,20 @@ function fromDirective(node: LeafDirective, ctx: TransformContext): Figure | und
   const license = attribute(node, 'license');
   const url = attribute(node, 'credit-url') ?? attribute(node, 'creditUrl');
   const credit = creditText ? makeCredit(creditText, ctx, node.position, { ...(license ? { license } : {}), ...(url ? { url } : {}) }) : undefined;
-  return makeFigure({ url: src, alt: attribute(node, 'alt'), caption: node.children, ...(credit ? { credit } : {}), position: node.position }, ctx);
+  const size = directiveSize(node, ctx);
+  const id = attribute(node, 'id');
+  return makeFigure({ url: src, alt: attribute(node, 'alt'), caption: node.children, ...(credit ? { credit } : {}), position: node.position, ...(id !== undefined ? { id } : {}), ...(size ? { size } : {}) }, ctx);
+}
+
+/** `::figure{width=… height=…}`, read as an image's `{width=…}` is. */
+function directiveSize(node: LeafDirective, ctx: TransformContext): ImageSize | undefined {
+  let size: ImageSize | undefined;
+  for (const key of ['width', 'height'] as const) {
+    const value = attribute(node, key);
+    if (value === undefined) continue;
+    const length = parseLength(value);
+    if (length) (size ??= {})[key] = length;
+    else report(ctx.file, 'directive-attribute', `${key}="${value}" is not a size Folio reads: write a percentage of the text's width (50%), or a length in px, pt, in, cm, mm or em`, node);
+  }
+  return size;
 }

@@ -2,39 +2,12 @@ import type { Heading, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { report } from '../../diagnostics/report.js';
 import type { TransformContext } from '../context.js';
+import { parseAttributeList, validId } from './attributes.js';
 
 /** `{…}` at the end of a heading's text, after a space (Pandoc's header attributes). */
 const trailing = /[ \t]+\{([^{}\n]*)\}[ \t]*$/;
-/** One attribute: `#id`, `.class`, `key=value`, `key="value"`, or `-` (unnumbered). */
-const attribute = /^(?:#([^\s#.{}="']+)|\.([^\s#.{}="']+)|([A-Za-z_][\w.:-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"']+))|(-))(?:\s+|$)/;
-/** An id that is an XML name without a colon (EPUB ids) and a PDF destination name as written. */
-const validId = /^[A-Za-z_][\w.-]*$/;
 /** Classes that only say what Folio does anyway: headings are not numbered. */
 const quietClasses = new Set(['unnumbered']);
-
-interface Attributes {
-  id?: string;
-  /** Classes and key=value pairs Folio does not use, as written. */
-  unused: string[];
-}
-
-/** The attributes of `{…}`'s inside, or undefined when it is not an attribute list (`{a, b}`, `{}`). */
-function parse(inside: string): Attributes | undefined {
-  let rest = inside.trim();
-  if (rest === '') return undefined;
-  const result: Attributes = { unused: [] };
-  while (rest !== '') {
-    const match = attribute.exec(rest);
-    if (!match) return undefined;
-    const [whole, id, className, key] = match;
-    if (id !== undefined) result.id = id;
-    else if (className !== undefined) {
-      if (!quietClasses.has(className)) result.unused.push(`.${className}`);
-    } else if (key !== undefined) result.unused.push(whole.trim());
-    rest = rest.slice(whole.length);
-  }
-  return result;
-}
 
 /**
  * Pandoc's header attributes: `# Title {#id}` gives the chapter or section the id
@@ -55,7 +28,7 @@ function take(heading: Heading, ctx: TransformContext): void {
   if (last?.type !== 'text') return;
   const match = trailing.exec(last.value);
   if (!match) return;
-  const attributes = parse(match[1] ?? '');
+  const attributes = parseAttributeList(match[1] ?? '');
   if (!attributes) return;
   const removed = last.value.length - match.index;
   last.value = last.value.slice(0, match.index);
@@ -66,7 +39,8 @@ function take(heading: Heading, ctx: TransformContext): void {
     if (validId.test(attributes.id)) (heading.data ??= {}).id = attributes.id;
     else report(ctx.file, 'heading-attribute', `"#${attributes.id}" cannot be an id (it must start with a letter and hold only letters, digits, "-", "_" and "."): the heading keeps an id made from its text`, heading);
   }
-  if (attributes.unused.length > 0) {
-    report(ctx.file, 'heading-attribute', `${attributes.unused.join(', ')}: Folio uses only an id ({#id}) from a heading's attributes; the rest is removed from the title`, heading);
+  const unused = [...attributes.classes.filter((name) => !quietClasses.has(name)).map((name) => `.${name}`), ...attributes.pairs.map(([key, value]) => `${key}=${value}`)];
+  if (unused.length > 0) {
+    report(ctx.file, 'heading-attribute', `${unused.join(', ')}: Folio uses only an id ({#id}) from a heading's attributes; the rest is removed from the title`, heading);
   }
 }

@@ -4,6 +4,7 @@ import type { Point } from 'unist';
 import { report } from '../../diagnostics/report.js';
 import { slugify, uniqueId, type TransformContext } from '../context.js';
 import type { Section } from '../nodes.js';
+import { isMadeId } from './attributes.js';
 
 /**
  * Wraps each top-level heading and what follows it, up to the next heading of the
@@ -66,9 +67,9 @@ export function headingId(ctx: TransformContext, heading: Heading | undefined, t
   const given = heading?.data?.id;
   if (given === undefined) {
     const slug = slugify(text);
-    return sectionId(ctx, madeForm.test(slug) ? `section-${slug}` : slug);
+    return sectionId(ctx, isMadeId(slug) ? `section-${slug}` : slug);
   }
-  if (madeForm.test(given)) {
+  if (isMadeId(given)) {
     const id = sectionId(ctx, `section-${given}`);
     report(ctx.file, 'heading-id', `"${given}" has the form of the ids Folio gives pages, chapters, figures and credits: this heading gets "${id}"; give it another id`, heading);
     return id;
@@ -78,8 +79,6 @@ export function headingId(ctx: TransformContext, heading: Heading | undefined, t
   return id;
 }
 
-/** The ids Folio makes itself (page markers, chapters, figures, credits): a heading's id made from "Page 3" must not be one. */
-const madeForm = /^(?:page|ch|fig|credit)-\d/;
 
 /**
  * `uniqueId`, with the same result, but without probing `-2`, `-3`… again each time:

@@ -1,5 +1,5 @@
 import type { ElementContent, Properties } from 'hast';
-import type { Figure } from '../../../ast/nodes.js';
+import type { Figure, ImageSize, Length } from '../../../ast/nodes.js';
 import { report } from '../../../diagnostics/report.js';
 import { h, text, visitElements } from '../hast.js';
 import type { ChapterContext, State, TypedHandler } from '../context.js';
@@ -52,9 +52,19 @@ function image(state: State, node: Figure, ctx: ChapterContext): ElementContent 
   const width = node.width ?? asset?.width;
   const height = node.height ?? asset?.height;
   if (width !== undefined && height !== undefined) Object.assign(properties, { width, height });
+  const style = sizeStyle(node.size);
+  if (style) properties.style = style;
   const element = h('img', properties);
   state.patch(node, element);
   return element;
+}
+
+/** The size the manuscript gives an image, as CSS: a width in per cent of the text's, points or ems; a height in points or ems, or per cent of the screen's. */
+function sizeStyle(size: ImageSize | undefined): string | undefined {
+  const css = (length: Length, percentUnit: string) => `${Number(length.value.toFixed(2))}${length.unit === '%' ? percentUnit : length.unit}`;
+  if (size?.width) return `width: ${css(size.width, '%')}`;
+  if (size?.height) return `height: ${css(size.height, 'vh')}; width: auto`;
+  return undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Figures (hero images included), captions, credits, pull quotes and attributions. */
 import type { Node } from 'unist';
-import type { Credit, Figure, FigureCaption, PullQuote } from '../../../ast/nodes.js';
+import type { Credit, Figure, FigureCaption, Length, PullQuote } from '../../../ast/nodes.js';
 import { imageProblem } from './image-data.js';
 import { baseStyle, inlineRuns } from './inline.js';
 import { paragraphItems, stack } from './items.js';
@@ -68,7 +68,7 @@ export function figureItem(node: Figure, ctx: BlockCtx, maxHeight: number, space
   } else {
     const ratio = asset.height > 0 && asset.width > 0 ? asset.height / asset.width : 0.66;
     const limit = Math.max(36, Math.min(maxHeight, env.areaHeight - below - spaceBefore));
-    let width = ctx.width;
+    let width = sizedWidth(node, ctx, ratio);
     let height = width * ratio;
     if (height > limit) {
       height = limit;
@@ -90,6 +90,16 @@ export function figureItem(node: Figure, ctx: BlockCtx, maxHeight: number, space
   // Room under a body figure, so that the text after it (half a line above a paragraph) is as far from it as the text before.
   if (node.role !== 'hero') parts.push({ height: ctx.style.leading * 0.5, spaceBefore: 0, boxes: [] });
   return { ...stack(parts, spaceBefore), marks: [node.id], float: node.role !== 'hero', source: { node, offset: 0 } };
+}
+
+/** The width the manuscript gives a figure's image (`{width=50%}`, or a height), within the measure; else the measure. */
+function sizedWidth(node: Figure, ctx: BlockCtx, ratio: number): number {
+  const { size } = node;
+  const points = (length: Length, whole: number) => (length.unit === '%' ? (whole * length.value) / 100 : length.unit === 'em' ? length.value * ctx.style.size : length.value);
+  if (size?.width) return Math.min(ctx.width, points(size.width, ctx.width));
+  // A height in per cent is a share of the page's text area.
+  if (size?.height && ratio > 0) return Math.min(ctx.width, points(size.height, ctx.scope.env.areaHeight) / ratio);
+  return ctx.width;
 }
 
 /** Who said it, under a pull quote or a poem: "— Name", small, muted, flush with the measure's end. */
