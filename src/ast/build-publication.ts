@@ -21,6 +21,7 @@ import { langSpans } from './transforms/lang-span.js';
 import { pullQuotes } from './transforms/pull-quote.js';
 import { verses } from './transforms/verse.js';
 import { resolveReferences } from './transforms/references.js';
+import { tableCaptions } from './transforms/table-caption.js';
 import { headingId, sections } from './transforms/section.js';
 
 export interface ManuscriptSource {
@@ -79,6 +80,7 @@ export function parseManuscript(source: ManuscriptSource, ctx: TransformContext,
   figures(tree, ctx);
   verses(tree, ctx);
   definitionLists(tree, ctx);
+  tableCaptions(tree);
   unknownDirectives(tree, ctx);
   const parts = splitChapters(tree, ctx);
   const lang = fm.lang ?? defaultLang;

@@ -2,7 +2,7 @@
  * Folio's own node types, declared by module augmentation of `mdast` so that
  * positions, `unist-util-visit` and vfile messages keep working on them.
  */
-import type { BlockContent, Parent, PhrasingContent, RootContent } from 'mdast';
+import type { BlockContent, Parent, PhrasingContent, RootContent, Table } from 'mdast';
 
 /** Who owns an image: phrasing children (the credit text), optional licence and link. */
 export interface Credit extends Parent {
@@ -99,6 +99,12 @@ export interface DefListDescription extends Parent {
   children: BlockContent[];
 }
 
+/** A table and its caption (`Table: …` before or after it, ast/transforms/table-caption.ts). */
+export interface CaptionedTable extends Parent {
+  type: 'captionedTable';
+  children: [FigureCaption, Table];
+}
+
 /** A heading and what follows it up to the next heading of the same or higher rank. */
 export interface Section extends Parent {
   type: 'section';
@@ -140,6 +146,7 @@ declare module 'mdast' {
     defList: DefList;
     defListTerm: DefListTerm;
     defListDescription: DefListDescription;
+    captionedTable: CaptionedTable;
   }
   interface BlockContentMap {
     figure: Figure;
@@ -147,11 +154,12 @@ declare module 'mdast' {
     section: Section;
     verse: Verse;
     defList: DefList;
+    captionedTable: CaptionedTable;
   }
 }
 
 /** Every node type both renderers must handle. */
-export type FolioNodeType = 'credit' | 'figureCaption' | 'figure' | 'pullQuote' | 'section' | 'verse' | 'langSpan' | 'noTypography' | 'defList' | 'defListTerm' | 'defListDescription';
+export type FolioNodeType = 'credit' | 'figureCaption' | 'figure' | 'pullQuote' | 'section' | 'verse' | 'langSpan' | 'noTypography' | 'defList' | 'defListTerm' | 'defListDescription' | 'captionedTable';
 
 declare module 'mdast' {
   interface HeadingData {

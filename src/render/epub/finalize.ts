@@ -4,13 +4,14 @@
  *   that are not in the book, or to unknown fragments, or with unsafe schemes, are
  *   reported and kept as plain text (EPUBCheck rejects dangling references);
  * - tables: `<th scope>` and alignment as a class (`align` is obsolete in XHTML5);
+ *   their captions are the AST's (ast/transforms/table-caption.ts);
  * - task lists: the checkbox becomes a labelled marker (XML has no bare `checked`).
  */
 import type { Element, ElementContent } from 'hast';
 import type { VFile } from 'vfile';
 import { decodeFragment, safeSchemes, schemeOf } from '../../ast/links.js';
 import { report } from '../../diagnostics/report.js';
-import { addClass, h, hastText, text, visitElements } from './hast.js';
+import { addClass, h, text, visitElements } from './hast.js';
 import type { Labels } from '../../typography/labels.js';
 
 export interface LinkTargets {
@@ -101,33 +102,8 @@ function fixTaskMarkers(root: Element, strings: Labels): void {
   });
 }
 
-const captionPrefix = /^\s*(Table|Tableau|Tabla|Tabela)\s*:\s*/u;
-
-/**
- * Table captions: a paragraph right before or after a table that starts with
- * `Table:` (pandoc's convention; `Tableau :` in French) becomes its `<caption>`.
- */
-function tableCaptions(root: Element): void {
-  visitElements(root, (parent) => {
-    const elements = (): Element[] => parent.children.filter((c): c is Element => c.type === 'element');
-    for (const table of elements().filter((e) => e.tagName === 'table')) {
-      if (table.children.some((c) => c.type === 'element' && c.tagName === 'caption')) continue;
-      const list = elements();
-      const at = list.indexOf(table);
-      const candidate = [list[at - 1], list[at + 1]].find((e) => e?.tagName === 'p' && captionPrefix.test(hastText(e)));
-      if (!candidate) continue;
-      const first = candidate.children[0];
-      if (!first || first.type !== 'text') continue;
-      first.value = first.value.replace(captionPrefix, '');
-      table.children.unshift(h('caption', {}, candidate.children));
-      parent.children = parent.children.filter((c) => c !== candidate);
-    }
-  });
-}
-
 export function finalize(body: ElementContent[], file: VFile, targets: LinkTargets, strings: Labels): ElementContent[] {
   const root = h('div', {}, body);
-  tableCaptions(root);
   root.children = rewriteChildren(root.children, file, targets);
   visitElements(root, (element) => {
     if (element.tagName === 'table') fixTable(element);

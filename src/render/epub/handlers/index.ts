@@ -7,6 +7,7 @@ import type { Nodes as MdastNodes, Parents as MdastParents } from 'mdast';
 import { report } from '../../../diagnostics/report.js';
 import type { ChapterContext, FolioHandlers, HandlerResult, Handlers, State } from '../context.js';
 import { h, phrasingParents } from '../hast.js';
+import { captionedTable } from './captioned-table.js';
 import { defList, defListDescription, defListTerm } from './definition-list.js';
 import { credit, figure, figureCaption } from './figure.js';
 import { footnoteReference } from './footnotes.js';
@@ -30,6 +31,7 @@ export function folioHandlers(ctx: ChapterContext): FolioHandlers {
     defList,
     defListTerm,
     defListDescription,
+    captionedTable,
   };
 }
 

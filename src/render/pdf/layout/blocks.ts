@@ -265,6 +265,11 @@ const handlers: BlockHandlers = {
     const wide = acrossColumns(ctx);
     return wide ? spanning(tableItems(node, wide), false) : tableItems(node, ctx);
   },
+  captionedTable: (node, ctx) => {
+    const [caption, table] = node.children;
+    const wide = acrossColumns(ctx);
+    return wide ? spanning(tableItems(table, wide, caption), false) : tableItems(table, ctx, caption);
+  },
   tableRow: (node, ctx) => tableItems({ type: 'table', children: [node] }, ctx),
   tableCell: (node, ctx) => phrasingItems(node.children, ctx, node),
   definition: () => [],

@@ -1,5 +1,7 @@
 /** GFM tables: column widths from content, one unbreakable item per row, header repeated; a table too wide for the page is set smaller. */
 import type { AlignType, Table } from 'mdast';
+import type { FigureCaption } from '../../../ast/nodes.js';
+import { captionItems } from './figures.js';
 import { baseStyle, inlineRuns } from './inline.js';
 import { baselineIn, callsOf, lineBoxes, linkLabels } from './items.js';
 import { layoutLines, runWidths, type Hyphenate } from './lines.js';
@@ -90,7 +92,8 @@ function fitTable(node: Table, columns: number, ctx: BlockCtx): TableFit {
   return { size, cells, widths, hyphenate: true };
 }
 
-export function tableItems(node: Table, ctx: BlockCtx): Item[] {
+/** A table's rows, one item each (or one per line of a row taller than a page), after its `caption` when it has one. */
+export function tableItems(node: Table, ctx: BlockCtx, caption?: FigureCaption): Item[] {
   const { env } = ctx.scope;
   const columns = Math.max(1, ...node.children.map((row) => row.children.length));
   const { size, cells, widths, hyphenate } = fitTable(node, columns, ctx);
@@ -100,6 +103,14 @@ export function tableItems(node: Table, ctx: BlockCtx): Item[] {
   const items: Item[] = [];
   let header: Item | undefined;
   const table = structIn(ctx, 'Table');
+  // The caption above the table (as books set it), kept with its first rows, inside the Table element.
+  if (caption) {
+    const lines = captionItems(caption, { ...ctx, parent: table }, ctx.style.leading * 0.6);
+    for (const line of lines) line.keepWithNext = true;
+    const first = lines[0];
+    if (first) first.source = { node, offset: 0 };
+    items.push(...lines);
+  }
   cells.forEach((row, rowIndex) => {
     const tr: StructNode = { role: 'TR', parent: table };
     let x = ctx.x;
@@ -142,7 +153,7 @@ export function tableItems(node: Table, ctx: BlockCtx): Item[] {
       } else if (ends) {
         boxes.push(last ? rule(height, 0.8, env.theme.colors.text) : rule(height, 0.3, env.theme.colors.muted));
       }
-      const item: Item = { height: height + (last && ends ? 0.4 : 0), spaceBefore: rowIndex === 0 && from === 0 ? ctx.style.leading * 0.6 : 0, boxes, tag: tr, source: { node: node.children[rowIndex] ?? node, offset: 0 } };
+      const item: Item = { height: height + (last && ends ? 0.4 : 0), spaceBefore: rowIndex === 0 && from === 0 ? (caption ? ctx.style.leading * 0.25 : ctx.style.leading * 0.6) : 0, boxes, tag: tr, source: { node: node.children[rowIndex] ?? node, offset: 0 } };
       // Notes called in the row's cells go at the foot of the page the row is on.
       if (calls.length > 0) item.calls = calls;
       if (rowIndex === 0) {
