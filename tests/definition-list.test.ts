@@ -136,6 +136,26 @@ describe('in the PDF', () => {
   });
 });
 
+describe('raw HTML', () => {
+  test('a <dl> is set in the PDF as a Markdown definition list is, not as a bulleted list', async () => {
+    const html = ['A paragraph before the list.', '', '<dl>', '<div><dt>Kerning</dt><dd>The space between two letters.</dd></div>', '<dt>Leading</dt>', '<dd><p>The space between lines.</p></dd>', '</dl>'].join('\n');
+    const { pub } = publication(html);
+    const lines = printedLines(layoutPublication(pub, { theme }));
+    const prose = lines.find((line) => line.text.startsWith('A paragraph'));
+    const kerning = lines.find((line) => line.text === 'Kerning');
+    const space = lines.find((line) => line.text.startsWith('The space between two'));
+    expect(kerning?.fonts.every((font) => font.includes('bold'))).toBe(true);
+    expect(kerning?.left).toBeCloseTo(prose?.left ?? -1, 1);
+    expect(space?.left).toBeCloseTo((prose?.left ?? 0) + size * 1.5, 1);
+    expect(lines.some((line) => line.text.includes('\u2022'))).toBe(false);
+    const { trees } = await load(pub);
+    expect(elements(trees, 'LI').map((item) => (item.children ?? []).map((child) => child.role))).toEqual([
+      ['Lbl', 'LBody'],
+      ['Lbl', 'LBody'],
+    ]);
+  });
+});
+
 describe('in the EPUB', () => {
   test('<dl> with <dt> and <dd>; page markers from the PDF inside them; valid', async () => {
     const entries = Array.from({ length: 40 }, (_, i) => `Term ${i + 1}\n: Description ${i + 1}, *long enough* to take a line or two of the page, so that pages end inside the list.`);

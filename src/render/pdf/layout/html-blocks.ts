@@ -9,10 +9,11 @@
 import type { Root as HastRoot, RootContent as HastContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { defaultHandlers, toMdast, type Handle } from 'hast-util-to-mdast';
-import type { Nodes, Paragraph, PhrasingContent, RootContent, Strong } from 'mdast';
+import type { BlockContent, Nodes, Paragraph, PhrasingContent, RootContent, Strong } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Position } from 'unist';
 import { defaultParseLimits } from '../../../ast/limits.js';
+import type { DefList, DefListDescription, DefListTerm } from '../../../ast/nodes.js';
 import { isPhrasing } from './inline.js';
 
 /** Elements whose content the PDF does not show (scripts and styles are not content at all). */
@@ -136,13 +137,33 @@ const summary: Handle = (state, element) => {
   return { ...paragraph, children: [strong] };
 };
 
+/**
+ * `<dl>`: a definition list, set as a Markdown one is (definition-list.ts), where
+ * hast-util-to-mdast makes it a bulleted list of terms and definitions. `<div>` groups
+ * are unwrapped; a term's blocks are joined by line breaks, as a table cell's.
+ */
+const dl: Handle = (state, element) => {
+  const children: Array<DefListTerm | DefListDescription> = [];
+  const items = element.children.flatMap((child) => (child.type === 'element' && child.tagName === 'div' ? child.children : [child]));
+  for (const item of items) {
+    if (item.type !== 'element' || (item.tagName !== 'dt' && item.tagName !== 'dd')) continue;
+    const content = state.all(item);
+    if (item.tagName === 'dt') children.push({ type: 'defListTerm', children: cellPhrasing(content, undefined) });
+    else children.push({ type: 'defListDescription', spread: false, children: state.toFlow(content).filter((node): node is BlockContent => node.type !== 'definition' && node.type !== 'footnoteDefinition') });
+  }
+  if (children.length === 0) return undefined;
+  const list: DefList = { type: 'defList', children };
+  state.patch(element, list);
+  return list;
+};
+
 /** The Markdown blocks a block of raw HTML stands for; undefined when it nests deeper than Markdown may. */
 export function htmlBlockContent(value: string, position: Position | undefined): HtmlBlockContent | undefined {
   const hast: HastRoot = fromHtml(value, { fragment: true });
   if (depthOf(hast) > maxDepth) return undefined;
   const found = new Set<string>();
   collectNotShown(hast.children, found);
-  const mdast = toMdast(hast, { handlers: { summary } });
+  const mdast = toMdast(hast, { handlers: { summary, dl } });
   const counts = { images: 0 };
   const nodes = 'children' in mdast ? paragraphs(rewrite(mdast.children, position, counts), position) : [];
   return { nodes, notShown: [...found].sort(), images: counts.images };
