@@ -8,13 +8,11 @@ import { tmpdir } from 'node:os';
 import { describe, expect, test } from 'vitest';
 import type { DefList } from '../src/ast/nodes.js';
 import { loadTheme } from '../src/config/theme.js';
-import { renderEpub } from '../src/render/epub/index.js';
-import { layoutPublication, pageMapOf } from '../src/render/pdf/index.js';
+import { layoutPublication } from '../src/render/pdf/index.js';
 import { applyTypography } from '../src/typography/index.js';
 import { epubcheck, hasEpubcheck } from './helpers/epub-check.js';
-import { readEpub } from './helpers/epub-invariants.js';
-import { renderOptions } from './helpers/epub-publication.js';
 import { elements, load } from './helpers/pdfjs-read.js';
+import { epubWithPageMarkers } from './helpers/page-markers.js';
 import { printedLines } from './helpers/printed-lines.js';
 import { publicationFromText } from './helpers/publication.js';
 
@@ -160,13 +158,8 @@ describe('in the EPUB', () => {
   test('<dl> with <dt> and <dd>; page markers from the PDF inside them; valid', async () => {
     const entries = Array.from({ length: 40 }, (_, i) => `Term ${i + 1}\n: Description ${i + 1}, *long enough* to take a line or two of the page, so that pages end inside the list.`);
     const { pub } = publication(entries.join('\n\n'));
-    const options = renderOptions();
-    const map = pageMapOf(pub, options);
-    const starts = map.filter((start) => start.page > 1);
+    const { bytes, starts, xhtml } = await epubWithPageMarkers(pub);
     expect(starts.length).toBeGreaterThan(1);
-    const bytes = await renderEpub(pub, { ...options, pageMap: map });
-    const files = await readEpub(bytes);
-    const xhtml = [...files.xhtml.entries()].find(([name]) => name.includes('ch-1'))?.[1] ?? '';
     expect(xhtml).toContain('<dl>\n<dt>Term 1</dt>\n<dd>\n<p>Description 1, <em>long enough</em>');
     expect(xhtml.match(/<dt>/g)).toHaveLength(40);
     // A page opens on a term (kept with its description), or on a description's paragraph: its marker is the first thing in it.

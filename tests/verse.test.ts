@@ -6,12 +6,10 @@
 import { tmpdir } from 'node:os';
 import { describe, expect, test } from 'vitest';
 import { loadTheme } from '../src/config/theme.js';
-import { renderEpub } from '../src/render/epub/index.js';
-import { layoutPublication, pageMapOf } from '../src/render/pdf/index.js';
+import { layoutPublication } from '../src/render/pdf/index.js';
 import { applyTypography } from '../src/typography/index.js';
 import { epubcheck, hasEpubcheck } from './helpers/epub-check.js';
-import { readEpub } from './helpers/epub-invariants.js';
-import { renderOptions } from './helpers/epub-publication.js';
+import { epubWithPageMarkers } from './helpers/page-markers.js';
 import { printedLines } from './helpers/printed-lines.js';
 import { publicationFromText } from './helpers/publication.js';
 
@@ -118,13 +116,8 @@ describe(':::verse in the EPUB', () => {
   test('stanzas are paragraphs of lines, page markers from the PDF land on the line that starts the page', async () => {
     const stanzas = Array.from({ length: 30 }, (_, s) => Array.from({ length: 4 }, (_, l) => `Stanza ${s + 1}, line ${l + 1}, *as written*`).join('\n'));
     const { pub } = publication([':::verse{attribution="A. Poet"}', stanzas.join('\n\n'), ':::'].join('\n'));
-    const options = renderOptions();
-    const map = pageMapOf(pub, options);
-    const starts = map.filter((start) => start.page > 1);
+    const { bytes, starts, xhtml } = await epubWithPageMarkers(pub);
     expect(starts.length).toBeGreaterThan(1);
-    const bytes = await renderEpub(pub, { ...options, pageMap: map });
-    const files = await readEpub(bytes);
-    const xhtml = [...files.xhtml.entries()].find(([name]) => name.includes('ch-1'))?.[1] ?? '';
     expect(xhtml).toContain('<div class="verse">');
     expect(xhtml).toContain('<p class="stanza"><span class="line">Stanza 1, line 1, <em>as written</em></span><br /><span class="line">Stanza 1, line 2,');
     expect(xhtml).toContain('<p class="attribution">A. Poet</p>');
