@@ -12,6 +12,7 @@ import type { Figure } from './nodes.js';
 import { parseMarkdown, type ParseLimits } from './processor.js';
 import type { Chapter, CreditEntry, Publication, PublicationMeta } from './publication.js';
 import { splitChapters } from './transforms/chapters.js';
+import { classAttributes } from './transforms/class-attributes.js';
 import { definitionLists } from './transforms/definition-list.js';
 import { unknownDirectives } from './transforms/directives.js';
 import { figures, makeCredit, makeFigure } from './transforms/figure.js';
@@ -75,6 +76,7 @@ export function parseManuscript(source: ManuscriptSource, ctx: TransformContext,
   resolveReferences(tree);
   headingAttributes(tree, ctx);
   imageAttributesOf(tree, ctx);
+  classAttributes(tree, ctx);
   langSpans(tree, ctx);
   pullQuotes(tree, ctx);
   figures(tree, ctx);

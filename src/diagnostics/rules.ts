@@ -44,6 +44,7 @@ export const rules = {
   'directive-attribute': { severity: 'warning', stage: 'ast', summary: 'a directive is missing an attribute or has a bad one' },
   'definition-term-prose': { severity: 'warning', stage: 'ast', summary: 'a line read as a definition-list term looks like running text (the line after it starts with ": ")' },
   'image-attribute': { severity: 'warning', stage: 'ast', summary: 'an image\'s {…} attributes hold something Folio does not use, or a size or id it cannot read' },
+  'attribute-ignored': { severity: 'info', stage: 'ast', summary: 'class attributes ({.lead}, {: .note}) from a blog engine were removed: they style a web page' },
   'credit-orphan': { severity: 'warning', stage: 'ast', summary: 'a credit has no figure to attach to' },
   'footnote-undefined': { severity: 'warning', stage: 'ast', summary: 'a footnote reference has no definition' },
   'heading-attribute': { severity: 'warning', stage: 'ast', summary: 'a heading\'s {…} attributes hold something Folio does not use, or an id that cannot be one' },

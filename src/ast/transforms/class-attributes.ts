@@ -1,0 +1,47 @@
+import type { Root } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import { report } from '../../diagnostics/report.js';
+import type { TransformContext } from '../context.js';
+import { parseAttributeList } from './attributes.js';
+
+/** `{.a .b}` or kramdown's `{: .a .b}`, as the whole text, or at its end after a space or on a line of its own. */
+const whole = /^\{:?([^{}\n]*)\}$/;
+const trailing = /[ \t\n]+\{:?([^{}\n]*)\}$/;
+
+/** Whether `inside` lists classes only (`.a .b`): styling hooks of the site a text comes from. */
+function classesOnly(inside: string): boolean {
+  const list = parseAttributeList(inside);
+  return list !== undefined && list.classes.length > 0 && list.id === undefined && list.pairs.length === 0;
+}
+
+/**
+ * Class lists that blog engines put on blocks (kramdown's `{: .lead}`, `{.font-alt-xs}`
+ * after a paragraph, `{.table .table-striped}` on the line after a table) are styling
+ * hooks of the site the text comes from: they are removed, with an info message, instead
+ * of being printed. A list that holds an id or a `key=value` is left as written.
+ */
+export function classAttributes(tree: Root, ctx: TransformContext): void {
+  visit(tree, (node, index, parent) => {
+    if (node.type !== 'paragraph') return undefined;
+    const last = node.children[node.children.length - 1];
+    // Most paragraphs end otherwise: no pattern to try.
+    if (last?.type !== 'text' || !last.value.trimEnd().endsWith('}')) return SKIP;
+    const alone = node.children.length === 1 ? whole.exec(last.value.trim()) : null;
+    if (alone && classesOnly(alone[1] ?? '') && parent && index !== undefined) {
+      report(ctx.file, 'attribute-ignored', `${last.value.trim()}: class attributes style a web page; Folio sets its own and removes them`, node);
+      parent.children.splice(index, 1);
+      return index;
+    }
+    const end = trailing.exec(last.value);
+    if (end && classesOnly(end[1] ?? '')) {
+      const braces = end[0].trimStart();
+      const after = last.position?.end;
+      // At the `{`: the list is on the text's last line.
+      report(ctx.file, 'attribute-ignored', `${braces}: class attributes style a web page; Folio sets its own and removes them`, after ? { line: after.line, column: after.column - braces.length } : node);
+      last.value = last.value.slice(0, end.index);
+      const point = last.position?.end;
+      if (last.position && point?.offset !== undefined) last.position.end = { line: point.line, column: point.column - end[0].length, offset: point.offset - end[0].length };
+    }
+    return SKIP;
+  });
+}
