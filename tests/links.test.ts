@@ -10,6 +10,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { VFile } from 'vfile';
+import { buildPublication } from '../src/ast/build-publication.js';
+import { AssetResolver } from '../src/manuscript/assets.js';
 import { renderEpub } from '../src/render/epub/index.js';
 import { epubcheck, hasEpubcheck } from './helpers/epub-check.js';
 import { readEpub } from './helpers/epub-invariants.js';
@@ -147,5 +150,31 @@ describe('addresses', () => {
     ]);
     await renderEpub(pub, renderOptions());
     expect(file.messages.filter((message) => message.ruleId === 'epub-link').map((message) => `${message.line}:${message.column}`)).toEqual(pdf.map((message) => `${message.line}:${message.column}`));
+  });
+});
+
+describe('between manuscripts', () => {
+  test('a link to another manuscript of the book (ch02.md, ./ch02.md#methods) reaches its chapter or section in both formats', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-book-'));
+    const texts = {
+      'ch01.md': '# Arrival\n\nRead [the next chapter](ch02.md), [its methods](./ch02.md#methods) or [a missing one](ch09.md).\n',
+      'ch02.md': '# Departure\n\nBack to [the first chapter](ch01.md).\n\n## Methods\n\nText.\n',
+    };
+    const sources = Object.entries(texts).map(([name, value]) => ({ path: join(dir, name), file: new VFile({ path: name, value }) }));
+    const pub = buildPublication(sources, { resolver: new AssetResolver(dir), meta: { title: 'A Book in Files' } });
+    const { pdf, links } = await load(pub);
+    // The contents page's links first (chapter-…), then the text's.
+    const dests = links.map((link) => link.dest).filter((dest) => dest !== undefined && !dest.startsWith('chapter-'));
+    expect(dests).toEqual(['departure', 'methods', 'arrival']);
+    expect(await destPage(pdf, 'departure')).toBeGreaterThan(await destPage(pdf, 'arrival'));
+    const files = await readEpub(await renderEpub(pub, renderOptions()));
+    const chapters = [...files.xhtml.entries()].filter(([name]) => /ch-\d/.test(name)).map(([, xhtml]) => xhtml);
+    expect(chapters[0]).toContain('<a href="ch-2.xhtml#departure">the next chapter</a>');
+    expect(chapters[0]).toContain('<a href="ch-2.xhtml#methods">its methods</a>');
+    expect(chapters[1]).toContain('<a href="ch-1.xhtml#arrival">the first chapter</a>');
+    // A manuscript that is not part of the book stays a relative address: both formats drop it, with a warning.
+    const messages = sources[0]?.file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`) ?? [];
+    const column = texts['ch01.md'].split('\n')[2]?.indexOf('[a missing one]') ?? -1;
+    expect(messages).toEqual(expect.arrayContaining([`3:${column + 1} pdf-link`, `3:${column + 1} epub-link`]));
   });
 });

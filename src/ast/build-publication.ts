@@ -19,6 +19,7 @@ import { figures, makeCredit, makeFigure } from './transforms/figure.js';
 import { headingAttributes } from './transforms/heading-attributes.js';
 import { imageAttributesOf } from './transforms/image-attributes.js';
 import { langSpans } from './transforms/lang-span.js';
+import { manuscriptLinks } from './transforms/manuscript-links.js';
 import { pullQuotes } from './transforms/pull-quote.js';
 import { verses } from './transforms/verse.js';
 import { resolveReferences } from './transforms/references.js';
@@ -149,6 +150,7 @@ export function buildPublication(sources: ManuscriptSource[], options: Publicati
     keepBylines(parsed.chapters, sources.length > 1);
     chapters.push(...parsed.chapters);
   }
+  manuscriptLinks(chapters, sources);
   const fm: FrontMatter = first ?? { authors: [], positions: new Map() };
   const o = options.meta ?? {};
   const firstChapter = chapters[0];
