@@ -18,7 +18,7 @@ import { epubcheck, hasEpubcheck } from './helpers/epub-check.js';
 import { readEpub } from './helpers/epub-invariants.js';
 import { renderOptions } from './helpers/epub-publication.js';
 import { makePng } from './helpers/pdf-publication.js';
-import { destPage, load } from './helpers/pdfjs-read.js';
+import { destPage, load, outlineTree, pageText } from './helpers/pdfjs-read.js';
 import { publicationFromText } from './helpers/publication.js';
 
 const text = [
@@ -176,5 +176,27 @@ describe('between manuscripts', () => {
     const messages = sources[0]?.file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`) ?? [];
     const column = texts['ch01.md'].split('\n')[2]?.indexOf('[a missing one]') ?? -1;
     expect(messages).toEqual(expect.arrayContaining([`3:${column + 1} pdf-link`, `3:${column + 1} epub-link`]));
+  });
+});
+
+describe('{.unlisted}', () => {
+  test('a section and those inside it are left out of the contents, the outline and the EPUB navigation, and stay in the text', async () => {
+    const text = ['---', 'title: Listed', '---', '', '# One', '', '## Kept', '', 'a', '', '## Aside {.unlisted}', '', 'b', '', '### Inside the aside', '', 'c', '', '# Two {.unlisted}', '', 'd'].join('\n');
+    const { publication: pub, file } = publicationFromText(text, tmpdir());
+    expect(file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)).toEqual(['19:1 heading-attribute']);
+    const { pdf } = await load(pub);
+    expect(outlineTree(await pdf.getOutline())).toEqual([
+      { title: 'Contents', items: [] },
+      { title: 'One', items: [{ title: 'Kept', items: [] }] },
+      { title: 'Two', items: [] },
+    ]);
+    const contents = await pageText(pdf, 2);
+    expect(contents).toContain('Kept');
+    expect(contents).not.toContain('Aside');
+    expect(await pageText(pdf, 3)).toContain('Inside the aside');
+    const files = await readEpub(await renderEpub(pub, renderOptions()));
+    const nav = [...files.xhtml.entries()].find(([name]) => name.includes('toc'))?.[1] ?? '';
+    expect(nav).toContain('>Kept</a>');
+    expect(nav).not.toMatch(/Aside|Inside the aside/);
   });
 });

@@ -114,6 +114,8 @@ export interface Section extends Parent {
   id: string;
   /** The opening heading first, then blocks and nested sections. */
   children: RootContent[];
+  /** Left out of the contents (`{.unlisted}`), with the sections inside it. */
+  unlisted?: boolean;
 }
 
 /** `:lang[Text]{lang=de}`: children set, quoted and hyphenated by the rules of `lang` (BCP 47). */
@@ -165,6 +167,8 @@ declare module 'mdast' {
   interface HeadingData {
     /** An id given in the manuscript (`# Title {#id}`, ast/transforms/heading-attributes.ts). */
     id?: string;
+    /** `{.unlisted}`: a section left out of the contents. */
+    unlisted?: boolean;
   }
   interface ImageData {
     /** Key into `Publication.assets` for an inline image that could be loaded. */

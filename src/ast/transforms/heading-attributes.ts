@@ -12,9 +12,9 @@ const quietClasses = new Set(['unnumbered']);
 /**
  * Pandoc's header attributes: `# Title {#id}` gives the chapter or section the id
  * `id`, the target of `[text](#id)` links in both formats; the `{…}` is removed from
- * the title (contents, running heads, outline). `{-}` and `{.unnumbered}` are accepted
- * and change nothing (Folio does not number headings); other classes and key=value
- * pairs are removed with a warning. Text in braces that is not an attribute list
+ * the title (contents, running heads, outline). `{.unlisted}` leaves a section out of the
+ * contents. `{-}` and `{.unnumbered}` are accepted and change nothing (Folio does not
+ * number headings); other classes and key=value pairs are removed with a warning. Text in braces that is not an attribute list
  * (`{a, b}`) is left as written.
  */
 export function headingAttributes(tree: Root, ctx: TransformContext): void {
@@ -39,7 +39,10 @@ function take(heading: Heading, ctx: TransformContext): void {
     if (validId.test(attributes.id)) (heading.data ??= {}).id = attributes.id;
     else report(ctx.file, 'heading-attribute', `"#${attributes.id}" cannot be an id (it must start with a letter and hold only letters, digits, "-", "_" and "."): the heading keeps an id made from its text`, heading);
   }
-  const unused = [...attributes.classes.filter((name) => !quietClasses.has(name)).map((name) => `.${name}`), ...attributes.pairs.map(([key, value]) => `${key}=${value}`)];
+  const unlisted = attributes.classes.includes('unlisted');
+  if (unlisted && heading.depth > 1) (heading.data ??= {}).unlisted = true;
+  else if (unlisted) report(ctx.file, 'heading-attribute', '.unlisted: a chapter is always in the contents (its title opens its pages); only sections can be left out', heading);
+  const unused = [...attributes.classes.filter((name) => !quietClasses.has(name) && name !== 'unlisted').map((name) => `.${name}`), ...attributes.pairs.map(([key, value]) => `${key}=${value}`)];
   if (unused.length > 0) {
     report(ctx.file, 'heading-attribute', `${unused.join(', ')}: Folio uses only an id ({#id}) from a heading's attributes; the rest is removed from the title`, heading);
   }

@@ -32,6 +32,11 @@ export function sections(tree: Root, ctx: TransformContext): void {
         position: node.position ? { start: node.position.start, end: node.position.end } : undefined,
       };
       const parent = stack[stack.length - 1];
+      // Left out of the contents with the sections inside it.
+      if (node.data?.unlisted || parent?.unlisted) {
+        section.unlisted = true;
+        (node.data ??= {}).unlisted = true;
+      }
       if (parent) parent.children.push(section);
       else out.push(section);
       stack.push(section);

@@ -31,7 +31,7 @@ export interface Landmark {
 function sectionEntries(nodes: readonly RootContent[], file: string): TocEntry[] {
   const entries: TocEntry[] = [];
   for (const node of nodes) {
-    if (node.type !== 'section') continue;
+    if (node.type !== 'section' || node.unlisted) continue;
     const heading = node.children.find((child) => child.type === 'heading');
     const title = (heading ? mdastText(heading) : '').trim() || node.id;
     entries.push({ title, href: `${file}#${node.id}`, children: sectionEntries(node.children, file) });

@@ -81,7 +81,7 @@ function phrasingItems(nodes: PhrasingContent[], ctx: BlockCtx, node?: Node, ind
 
 const headingRoles = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'] as const;
 
-function headingItems(depth: number, nodes: PhrasingContent[], ctx: BlockCtx, title: string, node?: Node): Item[] {
+function headingItems(depth: number, nodes: PhrasingContent[], ctx: BlockCtx, title: string, node?: Node, listed = true): Item[] {
   const scale = depth <= 2 ? 1.3 : depth === 3 ? 1.12 : 1;
   const size = ctx.style.size * scale;
   const leading = Math.max(ctx.style.leading, size * 1.22);
@@ -90,7 +90,8 @@ function headingItems(depth: number, nodes: PhrasingContent[], ctx: BlockCtx, ti
   const tag = structIn(ctx, headingRoles[Math.min(5, Math.max(0, depth - 1))] ?? 'H6');
   const items = paragraphItems(lines, { x: ctx.x, size, leading, spaceBefore: ctx.style.leading * (depth <= 2 ? 1.3 : 1), together: true, keepWithNext: true, tag, node });
   const first = items[0];
-  if (first) first.outline = { title, level: Math.max(1, depth - 1) };
+  // A section left out of the contents (`{.unlisted}`) is left out of the outline too, as it is of the EPUB's navigation.
+  if (first && listed) first.outline = { title, level: Math.max(1, depth - 1) };
   return items;
 }
 
@@ -238,7 +239,7 @@ function barred(items: Item[], ctx: BlockCtx): Item[] {
 
 const handlers: BlockHandlers = {
   paragraph: (node, ctx) => phrasingItems(node.children, ctx, node),
-  heading: (node, ctx) => headingItems(node.depth, node.children, ctx, plainText(node), node),
+  heading: (node, ctx) => headingItems(node.depth, node.children, ctx, plainText(node), node, node.data?.unlisted !== true),
   section: (node, ctx) => {
     const items = layoutBlocks(node.children, { ...ctx, parent: structIn(ctx, 'Sect') });
     // Internal links to the section (#id) land on its first line.

@@ -39,7 +39,7 @@ const AUTO_MAX_ENTRIES = 60;
 function sectionsOf(chapter: Chapter): Entry[] {
   const entries: Entry[] = [];
   for (const node of chapter.tree.children) {
-    if (node.type !== 'section') continue;
+    if (node.type !== 'section' || node.unlisted) continue;
     const heading: RootContent | undefined = node.children[0];
     const title = heading?.type === 'heading' ? toString(heading).trim() : '';
     if (title) entries.push({ level: 1, title, dest: node.id });
