@@ -12,10 +12,10 @@ const quietClasses = new Set(['unnumbered']);
 /**
  * Pandoc's header attributes: `# Title {#id}` gives the chapter or section the id
  * `id`, the target of `[text](#id)` links in both formats; the `{…}` is removed from
- * the title (contents, running heads, outline). `{.unlisted}` leaves a section out of the
- * contents. `{-}` and `{.unnumbered}` are accepted and change nothing (Folio does not
- * number headings); other classes and key=value pairs are removed with a warning. Text in braces that is not an attribute list
- * (`{a, b}`) is left as written.
+ * the title (contents, running heads, outline). `{.unlisted}` leaves a section out of
+ * the contents. `{-}` and `{.unnumbered}` are accepted and change nothing (Folio does
+ * not number headings); other classes and key=value pairs are removed with a warning.
+ * Text in braces that is not an attribute list (`{a, b}`) is left as written.
  */
 export function headingAttributes(tree: Root, ctx: TransformContext): void {
   visit(tree, 'heading', (heading) => {
@@ -44,6 +44,6 @@ function take(heading: Heading, ctx: TransformContext): void {
   else if (unlisted) report(ctx.file, 'heading-attribute', '.unlisted: a chapter is always in the contents (its title opens its pages); only sections can be left out', heading);
   const unused = [...attributes.classes.filter((name) => !quietClasses.has(name) && name !== 'unlisted').map((name) => `.${name}`), ...attributes.pairs.map(([key, value]) => `${key}=${value}`)];
   if (unused.length > 0) {
-    report(ctx.file, 'heading-attribute', `${unused.join(', ')}: Folio uses only an id ({#id}) from a heading's attributes; the rest is removed from the title`, heading);
+    report(ctx.file, 'heading-attribute', `${unused.join(', ')}: Folio uses only an id ({#id}) and .unlisted from a heading's attributes; the rest is removed from the title`, heading);
   }
 }

@@ -80,10 +80,9 @@ export function headingId(ctx: TransformContext, heading: Heading | undefined, t
     return id;
   }
   const id = sectionId(ctx, given);
-  if (id !== given) report(ctx.file, 'heading-id', `the id "${given}" is taken by an earlier heading: this one gets "${id}"; give one of them another id`, heading);
+  if (id !== given) report(ctx.file, 'heading-id', `the id "${given}" is taken by an earlier heading or figure: this one gets "${id}"; give one of them another id`, heading);
   return id;
 }
-
 
 /**
  * `uniqueId`, with the same result, but without probing `-2`, `-3`… again each time:

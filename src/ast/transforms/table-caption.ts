@@ -27,10 +27,10 @@ function captionOf(paragraph: RootContent | undefined): FigureCaption | undefine
 
 /**
  * Pandoc's table captions: a paragraph starting `Table:` (or `:`) right before a table,
- * else right after it, is its caption: a `Table:` paragraph between two tables goes to
- * the first, unless that one has a caption above it (Pandoc reads them so). The two become a `captionedTable`, which the EPUB
- * writes as the table's `<caption>` and the PDF sets above the table, tagged as the
- * Table's Caption.
+ * else right after it, is its caption; a `Table:` paragraph between two tables goes to
+ * the first, unless that one has a caption above it (Pandoc reads them so). The two
+ * become a `captionedTable`, which the EPUB writes as the table's `<caption>` and the
+ * PDF sets above the table, tagged as the Table's Caption.
  */
 export function tableCaptions(tree: Root): void {
   visit(tree, 'table', (table: Table, index, parent) => {
