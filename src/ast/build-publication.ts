@@ -15,6 +15,7 @@ import { splitChapters } from './transforms/chapters.js';
 import { classAttributes } from './transforms/class-attributes.js';
 import { definitionLists } from './transforms/definition-list.js';
 import { unknownDirectives } from './transforms/directives.js';
+import { fencedDivs } from './transforms/fenced-divs.js';
 import { figures, makeCredit, makeFigure } from './transforms/figure.js';
 import { headingAttributes } from './transforms/heading-attributes.js';
 import { imageAttributesOf } from './transforms/image-attributes.js';
@@ -77,6 +78,7 @@ export function parseManuscript(source: ManuscriptSource, ctx: TransformContext,
   resolveReferences(tree);
   headingAttributes(tree, ctx);
   imageAttributesOf(tree, ctx);
+  fencedDivs(tree, ctx);
   classAttributes(tree, ctx);
   langSpans(tree, ctx);
   pullQuotes(tree, ctx);

@@ -45,6 +45,7 @@ export const rules = {
   'definition-term-prose': { severity: 'warning', stage: 'ast', summary: 'a line read as a definition-list term looks like running text (the line after it starts with ": ")' },
   'image-attribute': { severity: 'warning', stage: 'ast', summary: 'an image\'s {…} attributes hold something Folio does not use, or a size or id it cannot read' },
   'attribute-ignored': { severity: 'info', stage: 'ast', summary: 'class attributes ({.lead}, {: .note}) from a blog engine were removed: they style a web page' },
+  'fenced-div': { severity: 'info', stage: 'ast', summary: 'a Pandoc fenced div (::: {.callout-note}): its fences are removed, its content set as the text around it' },
   'credit-orphan': { severity: 'warning', stage: 'ast', summary: 'a credit has no figure to attach to' },
   'footnote-undefined': { severity: 'warning', stage: 'ast', summary: 'a footnote reference has no definition' },
   'heading-attribute': { severity: 'warning', stage: 'ast', summary: 'a heading\'s {…} attributes hold something Folio does not use, or an id that cannot be one' },
