@@ -1,7 +1,8 @@
 /**
  * Pandoc's link attributes on images, `![alt](src){#id width=50%}`, and the same
  * `width`, `height` and `id` on `::figure`: the figure takes its size and id in both
- * formats; the `{…}` is never printed; what Folio does not use is reported.
+ * formats, an image inside a line its size (within the line); the `{…}` is never
+ * printed; what Folio does not use is reported.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,7 +81,6 @@ describe('in the tree', () => {
       '16:22 image-attribute "#fig:crossref" cannot be an id (it must start with a letter and hold only letters, digits, "-", "_" and "."): the image keeps the id Folio gives it',
       "16:22 image-attribute width=abc is not a size Folio reads: write a percentage of the text's width (50%), or a length in px, pt, in, cm, mm or em",
       "16:22 image-attribute .wide: Folio uses only an id, a width and a height from an image's attributes; the rest is removed",
-      '14:9 image-attribute an image inside a line of text is set at the height of the text and has no id: its {…} attributes are not used (an image alone in its paragraph is a figure, and takes them)',
     ]);
   });
 });
@@ -90,7 +90,10 @@ describe('in the PDF', () => {
     const { pub } = publication();
     const images = layoutPublication(pub, { theme }).flatMap((page) => page.placed.flatMap((placed) => placed.item.boxes.filter((box) => box.kind === 'image')));
     // The figures, the two inline images, the last figure.
-    const [harbour, tower, map, , , labelled] = images;
+    const [harbour, tower, map, icon, spaced, labelled] = images;
+    // Inside a line: the height given (1 em of the body type), else at most 1.2 em.
+    expect(icon?.height).toBeCloseTo(theme.pdf.fontSize, 1);
+    expect(spaced?.height).toBeCloseTo(theme.pdf.fontSize * 1.2, 1);
     expect(harbour?.width).toBeCloseTo(measure * 0.5, 1);
     expect((harbour?.x ?? 0) + (harbour?.width ?? 0) / 2).toBeCloseTo(measure / 2, 1);
     expect(tower?.height).toBeCloseTo(144, 1);
@@ -114,6 +117,7 @@ describe('in the EPUB', () => {
     expect(xhtml).toMatch(/<figure id="map">\n<img [^>]*style="width: 30%"/);
     expect(xhtml).toContain('<a href="#harbour">the harbour</a>');
     expect(xhtml).not.toContain('height=1em');
+    expect(xhtml).toMatch(/<img [^>]*alt="icon"[^>]*class="inline" style="height: 1em; width: auto"/);
     if (hasEpubcheck()) {
       const [result] = epubcheck({ figures: bytes });
       expect(result?.messages).toEqual([]);

@@ -140,8 +140,11 @@ export function figures(tree: Root, ctx: TransformContext): void {
     return index + 1;
   });
   visit(tree, 'image', (image) => {
-    if (image.data?.size || image.data?.id !== undefined) {
-      report(ctx.file, 'image-attribute', 'an image inside a line of text is set at the height of the text and has no id: its {…} attributes are not used (an image alone in its paragraph is a figure, and takes them)', image);
+    if (image.data?.id !== undefined) {
+      report(ctx.file, 'image-attribute', `an image inside a line of text has no id of its own: {#${image.data.id}} is not used (an image alone in its paragraph is a figure, and takes one)`, image);
+    }
+    if (image.data?.size?.height?.unit === '%') {
+      report(ctx.file, 'image-attribute', 'an image inside a line of text is set at most 1.2 em tall: a height in per cent is not used (give one in em or pt)', image);
     }
     if (image.alt === null || image.alt === undefined || image.alt.trim() === '') {
       report(ctx.file, 'figure-alt', `image "${image.url}" has no alt text: describe what it shows`, image);

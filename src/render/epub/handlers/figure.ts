@@ -60,7 +60,7 @@ function image(state: State, node: Figure, ctx: ChapterContext): ElementContent 
 }
 
 /** The size the manuscript gives an image, as CSS: a width in per cent of the text's, points or ems; a height in points or ems, or per cent of the screen's. */
-function sizeStyle(size: ImageSize | undefined): string | undefined {
+export function sizeStyle(size: ImageSize | undefined): string | undefined {
   const css = (length: Length, percentUnit: string) => `${Number(length.value.toFixed(2))}${length.unit === '%' ? percentUnit : length.unit}`;
   if (size?.width) return `width: ${css(size.width, '%')}`;
   if (size?.height) return `height: ${css(size.height, 'vh')}; width: auto`;

@@ -3,6 +3,7 @@ import type { ElementContent } from 'hast';
 import { report } from '../../../diagnostics/report.js';
 import { h, text } from '../hast.js';
 import type { ChapterContext, State, TypedHandler } from '../context.js';
+import { sizeStyle } from './figure.js';
 
 function normalise(url: string): string {
   let path = url.split(/[?#]/)[0] ?? '';
@@ -24,7 +25,9 @@ function render(state: State, node: Image | ImageReference, url: string | undefi
     report(ctx.file, 'epub-unsupported-node', `inline image "${url ?? node.type}" is not a local image of this book; its alt text is shown instead`, node);
     return text(alt);
   }
-  const element = h('img', { src: entry.href, alt, width: asset.width, height: asset.height, className: ['inline'] });
+  // The size the manuscript gives it (`{height=1em}`); the style sheet keeps it within the line (img.inline's max-height).
+  const style = node.type === 'image' ? sizeStyle(node.data?.size) : undefined;
+  const element = h('img', { src: entry.href, alt, width: asset.width, height: asset.height, className: ['inline'], ...(style ? { style } : {}) });
   state.patch(node, element);
   return state.applyData(node, element);
 }

@@ -1,4 +1,5 @@
 /** Whether an image's bytes are what pdfkit can draw (JPEG, PNG), and its size inside a line of text. */
+import type { ImageSize, Length } from '../../../ast/nodes.js';
 import type { Asset } from '../../../manuscript/asset-types.js';
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -20,12 +21,16 @@ export function imageProblem(asset: Asset | undefined): string | undefined {
 export const INLINE_IMAGE_EMS = 1.2;
 
 /**
- * The size of an image inside a line of text, in points: its own size at 96 pixels to
- * the inch (CSS's), at most INLINE_IMAGE_EMS of the text tall and `measure` wide.
+ * The size of an image inside a line of text, in points: the size the manuscript gives
+ * it, else its own at 96 pixels to the inch (CSS's); at most INLINE_IMAGE_EMS of the
+ * text tall and `measure` wide.
  */
-export function inlineImageSize(asset: Asset, size: number, measure: number): { width: number; height: number } {
+export function inlineImageSize(asset: Asset, size: number, measure: number, given?: ImageSize): { width: number; height: number } {
   const ratio = asset.width > 0 && asset.height > 0 ? asset.width / asset.height : 1;
-  let height = Math.min(asset.height > 0 ? asset.height * 0.75 : size, size * INLINE_IMAGE_EMS);
+  const points = (length: Length, whole: number) => (length.unit === '%' ? (whole * length.value) / 100 : length.unit === 'em' ? length.value * size : length.value);
+  // The size the manuscript gives it (`{height=1em}`), else its own; never taller than the cap.
+  const wanted = given?.height && given.height.unit !== '%' ? points(given.height, size) : given?.width ? points(given.width, measure) / ratio : asset.height > 0 ? asset.height * 0.75 : size;
+  let height = Math.min(wanted, size * INLINE_IMAGE_EMS);
   let width = height * ratio;
   if (width > measure) {
     width = measure;

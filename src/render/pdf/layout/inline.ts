@@ -166,7 +166,7 @@ const handlers: InlineHandlers = {
       altText(node.alt, style, out, node);
       return;
     }
-    const size = inlineImageSize(asset, style.size, scope.env.measure);
+    const size = inlineImageSize(asset, style.size, scope.env.measure, node.data?.size);
     out.push({ kind: 'image', image: { data: asset.data, alt: node.alt || 'image', assetId: asset.id, ...size }, style, node });
   },
   imageReference: (node, style, scope, out) => {
