@@ -6,7 +6,9 @@
  */
 import { tmpdir } from 'node:os';
 import { describe, expect, test } from 'vitest';
+import { cutPoints, descriptionCount, manyDescriptions, termPiece } from '../src/ast/chunked-parse.js';
 import type { DefList } from '../src/ast/nodes.js';
+import { processor } from '../src/ast/processor.js';
 import { loadTheme } from '../src/config/theme.js';
 import { layoutPublication } from '../src/render/pdf/index.js';
 import { applyTypography } from '../src/typography/index.js';
@@ -60,6 +62,22 @@ describe('parsing', () => {
     const { file } = publication(['He said that the chase was locked and that the forme was now ready for the press', ': and the apprentice went on sweeping.'].join('\n'));
     expect(file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)).toEqual(['6:1 definition-term-prose']);
     expect(file.messages[0]?.reason).toContain('\\:');
+  });
+});
+
+describe('a long list', () => {
+  test('is parsed in pieces at its entries (the extension is quadratic) and joined again: the same tree as a whole parse', () => {
+    const entries = Array.from({ length: 700 }, (_, i) => (i % 7 === 3 ? `Term ${i}\n\n: Loose description ${i}, *emphasis*.` : `Term ${i}\n: Description ${i} of the term.\n  Its second line.`));
+    const body = entries.join('\n\n');
+    const text = `---\ntitle: Glossary\nlang: en\n---\n\n${body}\n`;
+    expect(descriptionCount(text, manyDescriptions)).toBe(manyDescriptions);
+    expect(cutPoints(text, termPiece, true)?.starts.length).toBeGreaterThan(1);
+    const whole = processor.parse(text).children.filter((node) => node.type === 'defList');
+    const { pub } = publication(body);
+    const joined = pub.chapters[0]?.tree.children.filter((node) => node.type === 'defList');
+    expect(joined).toHaveLength(1);
+    expect(whole).toHaveLength(1);
+    expect(JSON.stringify(joined)).toBe(JSON.stringify(whole));
   });
 });
 

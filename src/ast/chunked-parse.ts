@@ -39,8 +39,19 @@ export interface Pieces {
   labels: Set<string>;
 }
 
-/** Where the text can be cut, or undefined when it should be parsed whole. */
-export function cutPoints(text: string, minimum = minPiece): Pieces | undefined {
+/** A definition list's description line, at the top level (`: …`). */
+const description = /^:[ \t]/;
+/** A line that starts a block at the top level (not indented, not a quote, not a description). */
+const topLevel = /^[^\s>:]/;
+
+/**
+ * Where the text can be cut, or undefined when it should be parsed whole. With `terms`,
+ * it is also cut before a definition list's entry (a top-level line after a blank line,
+ * followed by a `: ` description): the extension that parses definition lists slows
+ * down with the square of their entries (ast/definition-list.ts), and each piece's list
+ * is joined to the next one's again (transforms/definition-list.ts).
+ */
+export function cutPoints(text: string, minimum = minPiece, terms = false): Pieces | undefined {
   if (text.includes('\r')) return undefined;
   const starts = [0];
   const labels = new Set<string>();
@@ -83,7 +94,9 @@ export function cutPoints(text: string, minimum = minPiece): Pieces | undefined 
     directives = Math.max(0, directives + directiveStep(line));
     const label = definitionLabel.exec(line);
     if (label) labels.add(`${label[1] ?? ''}${label[2] ?? ''}`);
-    if (blankBefore && directives === 0 && heading.test(line) && lineStart - (starts[starts.length - 1] ?? 0) >= minimum) starts.push(lineStart);
+    if (blankBefore && directives === 0 && lineStart - (starts[starts.length - 1] ?? 0) >= minimum) {
+      if (heading.test(line) || (terms && topLevel.test(line) && description.test(text.slice(pos, pos + 2)))) starts.push(lineStart);
+    }
     blankBefore = blank;
   }
   if (inFence !== undefined || htmlEnd || starts.length < 2) return undefined;
@@ -165,8 +178,8 @@ function parsePieces(text: string, starts: number[], stubs: string, parse: (text
  * loose scan guessed are checked against the definitions the pieces really hold; when
  * they differ, the pieces are parsed again with the real ones, so the tree is exact.
  */
-export function parseInPieces(text: string, parse: (text: string) => Root, minimum?: number): Root | undefined {
-  const pieces = cutPoints(text, minimum);
+export function parseInPieces(text: string, parse: (text: string) => Root, minimum?: number, terms = false): Root | undefined {
+  const pieces = cutPoints(text, minimum, terms);
   if (!pieces) return undefined;
   let children = parsePieces(text, pieces.starts, stubsOf(pieces.labels), parse);
   if (!children) return undefined;
@@ -184,4 +197,17 @@ export function parseInPieces(text: string, parse: (text: string) => Root, minim
     children,
     position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines, column: text.length - lastLine + 1, offset: text.length } },
   };
+}
+
+/** Definition-list descriptions from which a text is parsed in pieces at its entries, whatever its length. */
+export const manyDescriptions = 300;
+/** A piece of such a text holds at least this many characters (a few hundred entries). */
+export const termPiece = 16 * 1024;
+
+/** How many top-level definition-list descriptions (`: …` lines) `text` has, counting up to `limit`. */
+export function descriptionCount(text: string, limit: number): number {
+  let count = 0;
+  const lines = /^:[ \t]/gm;
+  while (count < limit && lines.exec(text)) count++;
+  return count;
 }

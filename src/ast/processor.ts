@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/report.js';
-import { chunkAbove, parseInPieces } from './chunked-parse.js';
+import { chunkAbove, descriptionCount, manyDescriptions, parseInPieces, termPiece } from './chunked-parse.js';
 import { remarkDefinitionList } from './definition-list.js';
 import remarkGfmWithoutAutolinks, { mayHoldAutolinks, mayHoldTable, remarkGfmProse } from './gfm-without-autolinks.js';
 import { frontMatterBlock } from './line-scan.js';
@@ -74,7 +74,10 @@ export function parseMarkdown(file: VFile, limits: Partial<ParseLimits> = {}): R
   try {
     // A long book is parsed chapter by chapter: the same tree, a fraction of the parser's
     // peak memory; each chapter takes GFM's autolinks and tables only if it may hold one.
-    tree = (text.length > chunkAbove ? parseInPieces(text, (piece) => parserFor(piece).parse(piece)) : undefined) ?? parserFor(text).parse(file);
+    // A text with long definition lists is cut at their entries too, whatever its length (chunked-parse.ts).
+    const terms = descriptionCount(text, manyDescriptions) >= manyDescriptions;
+    const pieces = text.length > chunkAbove || terms ? parseInPieces(text, (piece) => parserFor(piece).parse(piece), terms ? termPiece : undefined, terms) : undefined;
+    tree = pieces ?? parserFor(text).parse(file);
   } catch (error) {
     // micromark recurses per nesting level: a shape the scan did not foresee can still exhaust the stack.
     if (error instanceof RangeError) {

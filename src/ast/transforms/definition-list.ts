@@ -15,6 +15,7 @@ export const PROSE_TERM_WORDS = 10;
  * to keep the colon as text.
  */
 export function definitionLists(tree: Root, ctx: TransformContext): void {
+  joinPieces(tree);
   visit(tree, (node) => {
     // Terms stand among blocks: the text inside paragraphs and headings need not be walked.
     if (node.type === 'paragraph' || node.type === 'heading') return SKIP;
@@ -29,4 +30,23 @@ export function definitionLists(tree: Root, ctx: TransformContext): void {
     );
     return SKIP;
   });
+}
+
+/**
+ * A long definition list is parsed in pieces (ast/chunked-parse.ts): the lists of two
+ * pieces side by side are one list, as the whole text makes it (the extension joins a
+ * list's entries across blank lines).
+ */
+function joinPieces(tree: Root): void {
+  const children: Root['children'] = [];
+  for (const node of tree.children) {
+    const previous = children[children.length - 1];
+    if (node.type === 'defList' && previous?.type === 'defList') {
+      previous.children.push(...node.children);
+      if (previous.position && node.position) previous.position.end = node.position.end;
+      continue;
+    }
+    children.push(node);
+  }
+  tree.children = children;
 }
