@@ -38,3 +38,16 @@ test('class lists are removed with an info message; other braces are text', () =
     '14:1 undefined',
   ]);
 });
+
+test('long runs of spaces before braces and after colons are read in linear time (no backtracking pattern over them)', () => {
+  const spaces = ' '.repeat(100_000);
+  const body = [`## a${spaces}b`, '', `para${spaces}x}`, '', `:::${spaces}{`, '', 'text', `:::${spaces}:x`, '', `## h {.a${' .b'.repeat(20_000)}}`].join('\n');
+  const { publication, file } = publicationFromText(`---\ntitle: Spaces\n---\n\n${body}\n`, tmpdir());
+  const text = toString(publication.chapters[0]?.tree);
+  // None of these is an attribute list or a fence: all stays text, but the last heading's classes.
+  expect(text).toContain(`a${spaces}b`);
+  expect(text).toContain(`para${spaces}x}`);
+  expect(text).toContain(`:::${spaces}{`);
+  expect(text).toContain(`:::${spaces}:x`);
+  expect(file.messages.filter((message) => message.ruleId === 'heading-attribute')).toHaveLength(1);
+});

@@ -38,3 +38,21 @@ export function parseAttributeList(inside: string): AttributeList | undefined {
 export function isMadeId(id: string): boolean {
   return /^(?:page|ch|fig|credit)-\d/.test(id);
 }
+
+/**
+ * `{…}` ending `text` after white space (`Title {#id}`): where that white space starts,
+ * and what the braces hold. Found from the last `{` with anchored tests, not with one
+ * pattern over the whole text, whose backtracking over a long run of spaces was quadratic.
+ */
+export function trailingBraces(text: string, before: ' \t' | ' \t\n'): { index: number; inside: string } | undefined {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  if (text[end - 1] !== '}') return undefined;
+  const open = text.lastIndexOf('{', end - 1);
+  if (open <= 0) return undefined;
+  const inside = text.slice(open + 1, end - 1);
+  if (inside.includes('}') || inside.includes('\n')) return undefined;
+  let index = open;
+  while (index > 0 && before.includes(text[index - 1] ?? '')) index--;
+  return index < open ? { index, inside } : undefined;
+}

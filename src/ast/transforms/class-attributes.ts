@@ -1,12 +1,12 @@
 import type { Root } from 'mdast';
+import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import { report } from '../../diagnostics/report.js';
 import type { TransformContext } from '../context.js';
-import { parseAttributeList } from './attributes.js';
+import { parseAttributeList, trailingBraces } from './attributes.js';
 
-/** `{.a .b}` or kramdown's `{: .a .b}`, as the whole text, or at its end after a space or on a line of its own. */
+/** `{.a .b}` or kramdown's `{: .a .b}` as the whole text (else at its end after a space or on a line of its own: trailingBraces). */
 const whole = /^\{:?([^{}\n]*)\}$/;
-const trailing = /[ \t\n]+\{:?([^{}\n]*)\}$/;
 
 /** Whether `inside` lists classes only (`.a .b`): styling hooks of the site a text comes from. */
 function classesOnly(inside: string): boolean {
@@ -32,16 +32,29 @@ export function classAttributes(tree: Root, ctx: TransformContext): void {
       parent.children.splice(index, 1);
       return index;
     }
-    const end = trailing.exec(last.value);
-    if (end && classesOnly(end[1] ?? '')) {
-      const braces = end[0].trimStart();
+    const end = trailingBraces(last.value, ' \t\n');
+    const inside = end?.inside.replace(/^:/, '');
+    if (end && inside !== undefined && classesOnly(inside)) {
+      const braces = last.value.slice(end.index).trim();
       const after = last.position?.end;
       // At the `{`: the list is on the text's last line.
       report(ctx.file, 'attribute-ignored', `${braces}: class attributes style a web page; Folio sets its own and removes them`, after ? { line: after.line, column: after.column - braces.length } : node);
       last.value = last.value.slice(0, end.index);
       const point = last.position?.end;
-      if (last.position && point?.offset !== undefined) last.position.end = { line: point.line, column: point.column - end[0].length, offset: point.offset - end[0].length };
+      const moved = point ? endBefore(String(ctx.file.value), point) : undefined;
+      if (last.position && moved) last.position.end = moved;
     }
     return SKIP;
   });
+}
+
+/** Where the text ends once the `{…}` that ends at `point` is gone: before the `{` and the blanks and line ends before it (from the manuscript's text). */
+function endBefore(source: string, point: Point): Point | undefined {
+  if (point.offset === undefined) return undefined;
+  let offset = source.lastIndexOf('{', point.offset);
+  if (offset < 0) return undefined;
+  while (offset > 0 && /[ \t\n]/.test(source[offset - 1] ?? '')) offset--;
+  let lines = 0;
+  for (let at = source.indexOf('\n', offset); at !== -1 && at < point.offset; at = source.indexOf('\n', at + 1)) lines++;
+  return { line: point.line - lines, column: offset - (source.lastIndexOf('\n', offset - 1) + 1) + 1, offset };
 }

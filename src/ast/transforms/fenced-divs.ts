@@ -10,7 +10,9 @@ import type { TransformContext } from '../context.js';
  * (closing) nothing. remark-directive reads `:::name` (no space, no braces) as a
  * directive; these lines it leaves in the text.
  */
-const fence = /^[ \t]*:{3,}[ \t]*(?:\{[^{}\n]*\}|[^\s{}:][^\s{}]*)?[ \t]*:*[ \t]*$/;
+const fencePattern = /^:{3,}(?:[ \t]*(?:\{[^{}\n]*\}|[^\s{}:][^\s{}]*))?(?:[ \t]*:+)?$/;
+/** Whether `line` is a fence line (trimmed first: blanks around it and inside it are never matched twice). */
+const fence = { test: (line: string): boolean => fencePattern.test(line.trim()) };
 const opening = /[^:\s]/;
 
 /** The point `count` lines after `point`, at the first non-blank character (from the manuscript's text). */

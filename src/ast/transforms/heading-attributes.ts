@@ -2,10 +2,8 @@ import type { Heading, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { report } from '../../diagnostics/report.js';
 import type { TransformContext } from '../context.js';
-import { parseAttributeList, validId } from './attributes.js';
+import { parseAttributeList, trailingBraces, validId } from './attributes.js';
 
-/** `{…}` at the end of a heading's text, after a space (Pandoc's header attributes). */
-const trailing = /[ \t]+\{([^{}\n]*)\}[ \t]*$/;
 /** Classes that only say what Folio does anyway: headings are not numbered. */
 const quietClasses = new Set(['unnumbered']);
 
@@ -26,12 +24,13 @@ export function headingAttributes(tree: Root, ctx: TransformContext): void {
 function take(heading: Heading, ctx: TransformContext): void {
   const last = heading.children[heading.children.length - 1];
   if (last?.type !== 'text') return;
-  const match = trailing.exec(last.value);
-  if (!match) return;
-  const attributes = parseAttributeList(match[1] ?? '');
+  // `{…}` at the end of the heading's text, after a space (Pandoc's header attributes).
+  const braces = trailingBraces(last.value, ' \t');
+  if (!braces) return;
+  const attributes = parseAttributeList(braces.inside);
   if (!attributes) return;
-  const removed = last.value.length - match.index;
-  last.value = last.value.slice(0, match.index);
+  const removed = last.value.length - braces.index;
+  last.value = last.value.slice(0, braces.index);
   const end = last.position?.end;
   if (last.position && end && end.offset !== undefined) last.position.end = { line: end.line, column: end.column - removed, offset: end.offset - removed };
   if (last.value === '') heading.children.pop();
