@@ -4,7 +4,9 @@
  * to installed dependencies, each a text replacement in a file of the exact version
  * package.json pins. A fix already applied is left alone; a file that holds neither the
  * original text nor the fix (another version installed) stops the install with a message,
- * rather than leaving a dependency silently unfixed.
+ * rather than leaving a dependency silently unfixed. The packages are found where Node
+ * resolves them (this project's node_modules, or a parent's when Folio is installed as a
+ * dependency; the script ships in the package for that).
  *
  * micromark-extension-definition-list 2.0.1: a definition list inside a list item was
  * not recognised ("- Term\n  : Description" stayed a paragraph). The extension looks back
@@ -12,20 +14,31 @@
  * block quotes but not the indent of a list item's continuation lines (`listItemIndent`).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
-const root = resolve(import.meta.dirname, '..');
-const modules = join(root, 'node_modules');
+const require = createRequire(import.meta.url);
+
+/** Where a package is installed (this project's node_modules, or a hoisting parent's); undefined when it is not. */
+function packageDir(name) {
+  try {
+    return dirname(require.resolve(name));
+  } catch {
+    return undefined;
+  }
+}
 
 const fixes = [
   {
-    files: ['micromark-extension-definition-list/lib/syntax.js'],
+    package: 'micromark-extension-definition-list',
+    files: ['lib/syntax.js'],
     from: 'const ignorablePrefixTypes = new Set(["linePrefix", ',
     to: 'const ignorablePrefixTypes = new Set(["linePrefix", "listItemIndent", ',
   },
   {
     // The package's "development" build (bundlers and vitest may resolve it).
-    files: ['micromark-extension-definition-list/dev/lib/syntax.js'],
+    package: 'micromark-extension-definition-list',
+    files: ['dev/lib/syntax.js'],
     from: 'const ignorablePrefixTypes = new Set([\n    types.linePrefix,\n',
     to: 'const ignorablePrefixTypes = new Set([\n    types.linePrefix,\n    types.listItemIndent,\n',
   },
@@ -33,13 +46,15 @@ const fixes = [
 
 let failed = false;
 for (const fix of fixes) {
+  const dir = packageDir(fix.package);
+  if (dir === undefined) continue; // not installed
   for (const name of fix.files) {
-    const file = join(modules, name);
-    if (!existsSync(file)) continue; // not installed (a production install without it)
+    const file = join(dir, name);
+    if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8');
     if (text.includes(fix.to)) continue;
     if (!text.includes(fix.from)) {
-      console.error(`scripts/patch-deps.mjs: ${name} does not hold the text this fix replaces (another version installed?): update the fix or the pinned version`);
+      console.error(`scripts/patch-deps.mjs: ${fix.package}/${name} does not hold the text this fix replaces (another version installed?): update the fix or the pinned version`);
       failed = true;
       continue;
     }
