@@ -207,7 +207,7 @@ export const termPiece = 16 * 1024;
 /** How many top-level definition-list descriptions (`: …` lines) `text` has, counting up to `limit`. */
 export function descriptionCount(text: string, limit: number): number {
   let count = 0;
-  const lines = /^:[ \t]/gm;
+  const lines = new RegExp(description.source, 'gm');
   while (count < limit && lines.exec(text)) count++;
   return count;
 }

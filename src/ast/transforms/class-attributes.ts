@@ -3,6 +3,7 @@ import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import { report } from '../../diagnostics/report.js';
 import type { TransformContext } from '../context.js';
+import { alongLine, pointAt } from '../source-point.js';
 import { parseAttributeList, trailingBraces } from './attributes.js';
 
 /** `{.a .b}` or kramdown's `{: .a .b}` as the whole text (else at its end after a space or on a line of its own: trailingBraces). */
@@ -38,7 +39,7 @@ export function classAttributes(tree: Root, ctx: TransformContext): void {
       const braces = last.value.slice(end.index).trim();
       const after = last.position?.end;
       // At the `{`: the list is on the text's last line.
-      report(ctx.file, 'attribute-ignored', `${braces}: class attributes style a web page; Folio sets its own and removes them`, after ? { line: after.line, column: after.column - braces.length } : node);
+      report(ctx.file, 'attribute-ignored', `${braces}: class attributes style a web page; Folio sets its own and removes them`, after ? alongLine(after, -braces.length) : node);
       last.value = last.value.slice(0, end.index);
       const point = last.position?.end;
       const moved = point ? endBefore(String(ctx.file.value), point) : undefined;
@@ -54,7 +55,5 @@ function endBefore(source: string, point: Point): Point | undefined {
   let offset = source.lastIndexOf('{', point.offset);
   if (offset < 0) return undefined;
   while (offset > 0 && /[ \t\n]/.test(source[offset - 1] ?? '')) offset--;
-  let lines = 0;
-  for (let at = source.indexOf('\n', offset); at !== -1 && at < point.offset; at = source.indexOf('\n', at + 1)) lines++;
-  return { line: point.line - lines, column: offset - (source.lastIndexOf('\n', offset - 1) + 1) + 1, offset };
+  return pointAt(source, { ...point, offset: point.offset }, offset);
 }

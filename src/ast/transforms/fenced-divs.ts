@@ -1,8 +1,9 @@
 import type { Paragraph, Root, Text } from 'mdast';
 import type { Point } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
-import { report } from '../../diagnostics/report.js';
+import { report, type Place } from '../../diagnostics/report.js';
 import type { TransformContext } from '../context.js';
+import { pointAt } from '../source-point.js';
 
 /**
  * A line of a Pandoc fenced div: three colons or more, then (opening) attributes or a
@@ -24,9 +25,8 @@ function linesAfter(source: string, point: Point, count: number): Point | undefi
     if (next < 0) return undefined;
     offset = next + 1;
   }
-  const lineStart = offset;
   while (source[offset] === ' ' || source[offset] === '\t' || source[offset] === '>') offset++;
-  return { line: point.line + count, column: offset - lineStart + 1, offset };
+  return pointAt(source, { ...point, offset: point.offset }, offset);
 }
 
 /**
@@ -55,15 +55,18 @@ export function fencedDivs(tree: Root, ctx: TransformContext): void {
   });
 }
 
+/** The info message of an opening fence line (one with attributes or a class word); a closing one says nothing. */
+function reportOpening(line: string, place: Place, ctx: TransformContext): void {
+  if (!opening.test(line.replace(/:/g, ''))) return;
+  report(ctx.file, 'fenced-div', `${line.trim()}: a Pandoc fenced div; Folio sets its content as the text around it (it does not style blocks by class)`, place);
+}
+
 function stripLeading(paragraph: Paragraph, text: Text, source: string, ctx: TransformContext): void {
   const lines = text.value.split('\n');
   let count = 0;
   while (count < lines.length && fence.test(lines[count] ?? '')) {
-    const line = lines[count] ?? '';
     const start = text.position?.start;
-    if (opening.test(line.replace(/:/g, ''))) {
-      report(ctx.file, 'fenced-div', `${line.trim()}: a Pandoc fenced div; Folio sets its content as the text around it (it does not style blocks by class)`, start ? { line: start.line + count, column: 1 } : paragraph);
-    }
+    reportOpening(lines[count] ?? '', start ? { line: start.line + count, column: 1 } : paragraph, ctx);
     count++;
   }
   if (count === 0) return;
@@ -82,11 +85,8 @@ function stripTrailing(paragraph: Paragraph, text: Text, source: string, ctx: Tr
   const lines = text.value.split('\n');
   let keep = lines.length;
   while (keep > 0 && fence.test(lines[keep - 1] ?? '')) {
-    const line = lines[keep - 1] ?? '';
-    if (opening.test(line.replace(/:/g, ''))) {
-      const end = text.position?.end;
-      report(ctx.file, 'fenced-div', `${line.trim()}: a Pandoc fenced div; Folio sets its content as the text around it (it does not style blocks by class)`, end ? { line: end.line - (lines.length - keep), column: 1 } : paragraph);
-    }
+    const end = text.position?.end;
+    reportOpening(lines[keep - 1] ?? '', end ? { line: end.line - (lines.length - keep), column: 1 } : paragraph, ctx);
     keep--;
   }
   if (keep === lines.length) return;
@@ -111,5 +111,5 @@ function linesBefore(source: string, point: Point, count: number): Point | undef
     offset = previous;
   }
   while (offset > 0 && (source[offset - 1] === ' ' || source[offset - 1] === '\t')) offset--;
-  return { line: point.line - count, column: offset - (source.lastIndexOf('\n', offset - 1) + 1) + 1, offset };
+  return pointAt(source, { ...point, offset: point.offset }, offset);
 }

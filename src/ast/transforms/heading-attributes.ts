@@ -2,6 +2,7 @@ import type { Heading, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { report } from '../../diagnostics/report.js';
 import type { TransformContext } from '../context.js';
+import { alongLine } from '../source-point.js';
 import { parseAttributeList, trailingBraces, validId } from './attributes.js';
 
 /** Classes that only say what Folio does anyway: headings are not numbered. */
@@ -31,8 +32,7 @@ function take(heading: Heading, ctx: TransformContext): void {
   if (!attributes) return;
   const removed = last.value.length - braces.index;
   last.value = last.value.slice(0, braces.index);
-  const end = last.position?.end;
-  if (last.position && end && end.offset !== undefined) last.position.end = { line: end.line, column: end.column - removed, offset: end.offset - removed };
+  if (last.position && last.position.end.offset !== undefined) last.position.end = alongLine(last.position.end, -removed);
   if (last.value === '') heading.children.pop();
   if (attributes.id !== undefined) {
     if (validId.test(attributes.id)) (heading.data ??= {}).id = attributes.id;

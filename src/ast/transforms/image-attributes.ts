@@ -2,6 +2,7 @@ import type { Image, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { report, type Place } from '../../diagnostics/report.js';
 import type { TransformContext } from '../context.js';
+import { alongLine } from '../source-point.js';
 import type { ImageSize, Length } from '../nodes.js';
 import { parseAttributeList, validId } from './attributes.js';
 
@@ -87,8 +88,7 @@ export function imageAttributesOf(tree: Root, ctx: TransformContext): void {
     const rest = parent.children[index + 1];
     if (cut > 0 && rest?.type === 'text') {
       rest.value = rest.value.slice(cut);
-      const start = rest.position?.start;
-      if (rest.position && start?.offset !== undefined) rest.position.start = { line: start.line, column: start.column + cut, offset: start.offset + cut };
+      if (rest.position && rest.position.start.offset !== undefined) rest.position.start = alongLine(rest.position.start, cut);
     }
     if (attributes.id !== undefined || attributes.size !== undefined) image.data = { ...image.data, ...attributes };
   });

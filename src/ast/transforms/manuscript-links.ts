@@ -1,15 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
+import type { ManuscriptSource } from '../build-publication.js';
 import { decodeFragment, schemeOf } from '../links.js';
 import type { Chapter } from '../publication.js';
-
-/** A manuscript of the publication: where it is on disk, and its file (the chapters it made point at it). */
-export interface ManuscriptTarget {
-  path: string;
-  file: VFile;
-}
 
 /**
  * Links between the manuscripts of one publication (a book in chapter files, a
@@ -19,7 +13,7 @@ export interface ManuscriptTarget {
  * Markdown previewer reads it. Other relative addresses are left for the renderers to
  * report.
  */
-export function manuscriptLinks(chapters: readonly Chapter[], manuscripts: readonly ManuscriptTarget[]): void {
+export function manuscriptLinks(chapters: readonly Chapter[], manuscripts: readonly ManuscriptSource[]): void {
   if (manuscripts.length < 2) return;
   const anchors = new Map<string, string>();
   for (const { path, file } of manuscripts) {

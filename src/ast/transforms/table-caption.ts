@@ -1,6 +1,7 @@
 import type { Root, RootContent, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { CaptionedTable, FigureCaption } from '../nodes.js';
+import { alongLine } from '../source-point.js';
 import { childrenOf } from './util.js';
 
 /**
@@ -18,7 +19,7 @@ function captionOf(paragraph: RootContent | undefined): FigureCaption | undefine
   if (!match) return undefined;
   const rest = first.value.slice(match[0].length);
   const start = first.position?.start;
-  const shifted = start?.offset === undefined ? undefined : { line: start.line, column: start.column + match[0].length, offset: start.offset + match[0].length };
+  const shifted = start?.offset === undefined ? undefined : alongLine(start, match[0].length);
   const text = { ...first, value: rest, ...(first.position && shifted ? { position: { start: shifted, end: first.position.end } } : {}) };
   const children = rest === '' ? paragraph.children.slice(1) : [text, ...paragraph.children.slice(1)];
   if (children.length === 0) return undefined;

@@ -1,7 +1,7 @@
 /** Figures (hero images included), captions, credits, pull quotes and attributions. */
 import type { Node } from 'unist';
-import type { Credit, Figure, FigureCaption, Length, PullQuote } from '../../../ast/nodes.js';
-import { imageProblem } from './image-data.js';
+import type { Credit, Figure, FigureCaption, PullQuote } from '../../../ast/nodes.js';
+import { imageProblem, lengthInPoints } from './image-data.js';
 import { baseStyle, inlineRuns } from './inline.js';
 import { paragraphItems, stack } from './items.js';
 import { layoutLines } from './lines.js';
@@ -95,10 +95,9 @@ export function figureItem(node: Figure, ctx: BlockCtx, maxHeight: number, space
 /** The width the manuscript gives a figure's image (`{width=50%}`, or a height), within the measure; else the measure. */
 function sizedWidth(node: Figure, ctx: BlockCtx, ratio: number): number {
   const { size } = node;
-  const points = (length: Length, whole: number) => (length.unit === '%' ? (whole * length.value) / 100 : length.unit === 'em' ? length.value * ctx.style.size : length.value);
-  if (size?.width) return Math.min(ctx.width, points(size.width, ctx.width));
+  if (size?.width) return Math.min(ctx.width, lengthInPoints(size.width, ctx.width, ctx.style.size));
   // A height in per cent is a share of the page's text area.
-  if (size?.height && ratio > 0) return Math.min(ctx.width, points(size.height, ctx.scope.env.areaHeight) / ratio);
+  if (size?.height && ratio > 0) return Math.min(ctx.width, lengthInPoints(size.height, ctx.scope.env.areaHeight, ctx.style.size) / ratio);
   return ctx.width;
 }
 

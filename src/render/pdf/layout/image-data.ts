@@ -17,6 +17,11 @@ export function imageProblem(asset: Asset | undefined): string | undefined {
   return `${asset.mediaType} images are not supported in the PDF (use JPEG or PNG)`;
 }
 
+/** A length the manuscript gives, in points: a share of `whole` (per cent), ems of type of size `em`, or points. */
+export function lengthInPoints(length: Length, whole: number, em: number): number {
+  return length.unit === '%' ? (whole * length.value) / 100 : length.unit === 'em' ? length.value * em : length.value;
+}
+
 /** Tallest an image inside a line of text is set, in ems of the text: the default EPUB CSS's `max-height` (img.inline). */
 export const INLINE_IMAGE_EMS = 1.2;
 
@@ -27,9 +32,15 @@ export const INLINE_IMAGE_EMS = 1.2;
  */
 export function inlineImageSize(asset: Asset, size: number, measure: number, given?: ImageSize): { width: number; height: number } {
   const ratio = asset.width > 0 && asset.height > 0 ? asset.width / asset.height : 1;
-  const points = (length: Length, whole: number) => (length.unit === '%' ? (whole * length.value) / 100 : length.unit === 'em' ? length.value * size : length.value);
   // The size the manuscript gives it (`{height=1em}`), else its own; never taller than the cap.
-  const wanted = given?.height && given.height.unit !== '%' ? points(given.height, size) : given?.width ? points(given.width, measure) / ratio : asset.height > 0 ? asset.height * 0.75 : size;
+  const wanted =
+    given?.height && given.height.unit !== '%'
+      ? lengthInPoints(given.height, size, size)
+      : given?.width
+        ? lengthInPoints(given.width, measure, size) / ratio
+        : asset.height > 0
+          ? asset.height * 0.75
+          : size;
   let height = Math.min(wanted, size * INLINE_IMAGE_EMS);
   let width = height * ratio;
   if (width > measure) {
